@@ -1,0 +1,7 @@
+package dev.loupe.encoders;
+
+/** What a model can embed. */
+public enum Modality {
+    TEXT,
+    IMAGE
+}
