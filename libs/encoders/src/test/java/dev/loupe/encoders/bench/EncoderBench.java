@@ -14,7 +14,6 @@ import dev.loupe.encoders.image.ImageLimits;
 import dev.loupe.encoders.image.ImagePreprocessor;
 import dev.loupe.encoders.text.TextTokenizer;
 import dev.loupe.encoders.text.TokenBatch;
-import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ class EncoderBench {
                 pixels.add(preprocessor.preprocess(decoder.decode(photo)));
             }
 
-            double bare = bareVisionThroughput(bundle.resolve("onnx/vision_model.onnx"), pixels);
+            double bare = BareVisionSession.throughput(bundle.resolve("onnx/vision_model.onnx"), pixels, BATCH);
             model.embedImages(pixels.subList(0, BATCH)); // warm-up
             long start = System.nanoTime();
             for (int from = 0; from < photos.size(); from += BATCH) {
@@ -148,38 +147,6 @@ class EncoderBench {
         try (OnnxTensor idTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
                 OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
                 OrtSession.Result result = session.run(Map.of("input_ids", idTensor, "attention_mask", maskTensor))) {
-            assertThat(result.size()).isPositive();
-        }
-    }
-
-    /** Images per second of a bare session fed ready-made tensors, batch after batch. */
-    private static double bareVisionThroughput(Path file, List<float[]> pixels) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        int perImage = pixels.get(0).length;
-        try (OrtSession session = session(file)) {
-            List<float[]> batches = new ArrayList<>();
-            for (int from = 0; from < pixels.size(); from += BATCH) {
-                List<float[]> slice = pixels.subList(from, Math.min(pixels.size(), from + BATCH));
-                float[] batch = new float[slice.size() * perImage];
-                for (int i = 0; i < slice.size(); i++) {
-                    System.arraycopy(slice.get(i), 0, batch, i * perImage, perImage);
-                }
-                batches.add(batch);
-            }
-            runVision(env, session, batches.get(0), perImage); // warm-up
-            long start = System.nanoTime();
-            for (float[] batch : batches) {
-                runVision(env, session, batch, perImage);
-            }
-            return pixels.size() / ((System.nanoTime() - start) / 1e9);
-        }
-    }
-
-    private static void runVision(OrtEnvironment env, OrtSession session, float[] batch, int perImage)
-            throws OrtException {
-        long[] shape = {batch.length / perImage, 3, 224, 224};
-        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch), shape);
-                OrtSession.Result result = session.run(Map.of("pixel_values", input))) {
             assertThat(result.size()).isPositive();
         }
     }
