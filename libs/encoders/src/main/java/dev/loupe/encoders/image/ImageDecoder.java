@@ -173,8 +173,8 @@ public final class ImageDecoder {
         if (lower.startsWith("<svg") || (lower.startsWith("<?xml") && lower.contains("<svg"))) {
             what = "an SVG drawing; vector images are not supported";
         } else if (lower.startsWith("<")) {
-            what = "HTML or XML (" + snippet(trimmed) + "), not an image: was an error or login page fetched "
-                    + "instead of the photo?";
+            what = "HTML or XML (" + snippet(trimmed) + "), not an image (an error or login page fetched "
+                    + "instead of the photo?)";
         } else if (head.startsWith("%PDF")) {
             what = "a PDF document, not an image";
         } else if (head.startsWith("II*\0") || head.startsWith("MM\0*")) {
@@ -189,7 +189,7 @@ public final class ImageDecoder {
         }
         return new InvalidImageException(
                 Reason.UNSUPPORTED_FORMAT,
-                "the " + bytes.length + " bytes are " + what + "; supported formats: "
+                "the " + bytes.length + " bytes are " + what + ". Supported formats: "
                         + Arrays.stream(ImageFormat.values())
                                 .map(ImageFormat::displayName)
                                 .collect(Collectors.joining(", ")));
@@ -213,7 +213,18 @@ public final class ImageDecoder {
         return hex.toString();
     }
 
+    /** The exception's message and its innermost cause's, which usually says what was wrong. */
     private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String outer = messageOf(e);
+        String inner = messageOf(root);
+        return root == e || outer.equals(inner) ? outer : outer + " (" + inner + ")";
+    }
+
+    private static String messageOf(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
