@@ -32,7 +32,11 @@
  * Because every output pixel depends only on its own coefficients, computing just the pixels of the
  * centre crop gives the same values as resizing everything and then cropping; it also keeps the
  * work bounded for extreme aspect ratios, whose resized long side can be enormous. An axis whose
- * size does not change is copied, as Pillow skips that pass.
+ * size does not change is copied, as Pillow skips that pass. Integer sums make the result
+ * independent of evaluation order, which leaves room for speed: both passes add whole lines at a
+ * time ({@code sums[j] += sample[j] * weight}, long sums over int samples so that C2 vectorises
+ * them), the horizontal one over blocks of source rows transposed so that its lines are columns.
+ * Coefficients are cached per (input size, output size, crop window).
  *
  * <p><b>Output size and crop</b> follow transformers: the short side becomes {@code shortest_edge},
  * the long side {@code int(shortest_edge * long / short)}; the crop starts at {@code (size - crop)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The resampler against Pillow. Every expected array below came from Pillow 13.0.0: {@code
@@ -170,6 +172,44 @@ class BicubicResamplerTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}x{1} to {2}x{3}")
+    @CsvSource({
+        "300, 260, 258, 224",
+        "97, 301, 224, 695",
+        "1000, 130, 1723, 224",
+        "640, 480, 298, 224",
+        "150, 200, 224, 298"
+    })
+    void matches_a_line_by_line_transcription_of_pillow_on_photo_sized_images(
+            int inWidth, int inHeight, int outWidth, int outHeight) {
+        Random random = new Random(inWidth * 31L + inHeight);
+        int[] rgb = new int[inWidth * inHeight];
+        for (int i = 0; i < rgb.length; i++) {
+            // smooth gradients with noise, so that overshoot and clamping both occur
+            int x = i % inWidth;
+            int y = i / inWidth;
+            int r = Math.clamp(x * 255L / inWidth + random.nextInt(41) - 20, 0, 255);
+            int g = Math.clamp(y * 255L / inHeight + random.nextInt(41) - 20, 0, 255);
+            rgb[i] = r << 16 | g << 8 | random.nextInt(256);
+        }
+        int left = (outWidth - 224) / 2;
+        int top = (outHeight - 224) / 2;
+
+        byte[][] actual =
+                resampler.resizeAndCrop(rgb, 0, inWidth, inWidth, inHeight, outWidth, outHeight, left, top, 224, 224);
+
+        int[][] expected = PillowTranscription.resize(rgb, inWidth, inHeight, outWidth, outHeight);
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < 224; y++) {
+                for (int x = 0; x < 224; x++) {
+                    assertThat(actual[c][y * 224 + x] & 0xFF)
+                            .as("channel %d at (%d, %d)", c, x, y)
+                            .isEqualTo(expected[c][(top + y) * outWidth + left + x]);
+                }
+            }
+        }
+    }
+
     private void assertResizesLikePillow(
             int inWidth, int inHeight, int outWidth, int outHeight, int[] red, int[] green, int[] blue) {
         byte[][] planes = resampler.resizeAndCrop(
@@ -187,6 +227,10 @@ class BicubicResamplerTest {
         assertThat(unsigned(planes[0])).as("red").containsExactly(red);
         assertThat(unsigned(planes[1])).as("green").containsExactly(green);
         assertThat(unsigned(planes[2])).as("blue").containsExactly(blue);
+        // the oracle of the photo-sized test must agree with Pillow too
+        int[][] transcription =
+                PillowTranscription.resize(pattern(inWidth, inHeight), inWidth, inHeight, outWidth, outHeight);
+        assertThat(transcription).as("transcription").isDeepEqualTo(new int[][] {red, green, blue});
     }
 
     /** R = (37x + 11y) mod 256, G = (5x² + 53y) mod 256, B = 255 on odd (x + y): edges in every band. */
