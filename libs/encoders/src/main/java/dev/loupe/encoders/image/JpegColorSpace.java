@@ -23,6 +23,10 @@ enum JpegColorSpace {
     private static final int[] CB_B = new int[256];
     private static final int[] CR_G = new int[256];
     private static final int[] CB_G = new int[256];
+    /** libjpeg's range_limit: clamps a sum to 0..255 by lookup, no branch; index = sum + offset. */
+    private static final byte[] RANGE_LIMIT = new byte[1024];
+
+    private static final int RANGE_OFFSET = 384; // sums reach from -227 (Cb) to 480
 
     static {
         // build_ycc_rgb_table: nearest integers to 1.402 Cr and 1.772 Cb, scaled -0.71414 Cr and
@@ -33,6 +37,9 @@ enum JpegColorSpace {
             CB_B[i] = (fix(1.77200) * x + ONE_HALF) >> SCALE_BITS;
             CR_G[i] = -fix(0.71414) * x;
             CB_G[i] = -fix(0.34414) * x + ONE_HALF;
+        }
+        for (int i = 0; i < RANGE_LIMIT.length; i++) {
+            RANGE_LIMIT[i] = (byte) clamp(i - RANGE_OFFSET);
         }
     }
 
@@ -117,12 +124,12 @@ enum JpegColorSpace {
                     int b1 = samples.bandOffset(1);
                     int b2 = samples.bandOffset(2);
                     for (int x = 0; x < width; x++, in += stride) {
-                        int luma = data[in + b0] & 0xFF;
+                        int luma = (data[in + b0] & 0xFF) + RANGE_OFFSET;
                         int cb = data[in + b1] & 0xFF;
                         int cr = data[in + b2] & 0xFF;
-                        int r = clamp(luma + CR_R[cr]);
-                        int g = clamp(luma + ((CB_G[cb] + CR_G[cr]) >> SCALE_BITS));
-                        int b = clamp(luma + CB_B[cb]);
+                        int r = RANGE_LIMIT[luma + CR_R[cr]] & 0xFF;
+                        int g = RANGE_LIMIT[luma + ((CB_G[cb] + CR_G[cr]) >> SCALE_BITS)] & 0xFF;
+                        int b = RANGE_LIMIT[luma + CB_B[cb]] & 0xFF;
                         rgb[out + x] = (r << 16) | (g << 8) | b;
                     }
                 }
@@ -146,12 +153,12 @@ enum JpegColorSpace {
                     for (int x = 0; x < width; x++, in += stride) {
                         // libjpeg's ycck_cmyk_convert yields 255 - R (etc.) clamped, PIL then inverts
                         // again: the ink is the clamped YCbCr->RGB value itself
-                        int luma = data[in + b0] & 0xFF;
+                        int luma = (data[in + b0] & 0xFF) + RANGE_OFFSET;
                         int cb = data[in + b1] & 0xFF;
                         int cr = data[in + b2] & 0xFF;
-                        int c = clamp(luma + CR_R[cr]);
-                        int m = clamp(luma + ((CB_G[cb] + CR_G[cr]) >> SCALE_BITS));
-                        int ye = clamp(luma + CB_B[cb]);
+                        int c = RANGE_LIMIT[luma + CR_R[cr]] & 0xFF;
+                        int m = RANGE_LIMIT[luma + ((CB_G[cb] + CR_G[cr]) >> SCALE_BITS)] & 0xFF;
+                        int ye = RANGE_LIMIT[luma + CB_B[cb]] & 0xFF;
                         rgb[out + x] = cmykToRgb(c, m, ye, 255 - (data[in + b3] & 0xFF));
                     }
                 }
