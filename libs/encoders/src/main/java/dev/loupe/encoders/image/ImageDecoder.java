@@ -77,22 +77,38 @@ public final class ImageDecoder {
                                 + "marker (an interrupted download or upload?)");
             }
         }
+        if (jpeg != null) {
+            Raster raw = read(format, provider, encoded, (reader, warnings) -> {
+                Raster raster = reader.readRaster(0, null);
+                warnings.refuseTruncatedJpeg();
+                return raster;
+            });
+            return jpeg.orientation().apply(toRgb(raw, jpeg.colorSpace()));
+        }
+        return RgbConverter.toRgb(
+                read(format, provider, encoded, (reader, warnings) -> reader.read(0, reader.getDefaultReadParam())));
+    }
+
+    /** One use of a reader, which has the input set and the pixel count checked. */
+    private interface ReaderCall<T> {
+        T read(ImageReader reader, Warnings warnings) throws IOException;
+    }
+
+    /**
+     * Runs {@code call} with a fresh reader on the bytes, after the pixel-count check, and disposes
+     * the reader; what the reader throws becomes {@link Reason#CORRUPT}.
+     */
+    private <T> T read(ImageFormat format, ImageReaderSpi provider, byte[] encoded, ReaderCall<T> call) {
         ImageReader reader = createReader(provider, format);
         try (ImageInputStream input = new ByteArrayImageInputStream(encoded)) {
             reader.setInput(input, true, true);
             Warnings warnings = new Warnings();
             reader.addIIOReadWarningListener(warnings);
             checkPixelCount(format, reader);
-            if (jpeg != null) {
-                Raster raw = reader.readRaster(0, null);
-                warnings.refuseTruncatedJpeg();
-                return jpeg.orientation().apply(toRgb(raw, jpeg.colorSpace()));
-            }
-            return RgbConverter.toRgb(reader.read(0, reader.getDefaultReadParam()));
+            return call.read(reader, warnings);
+        } catch (InvalidImageException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidImageException invalid) {
-                throw invalid;
-            }
             // readers report malformed data with IIOException, EOFException or any runtime exception
             throw new InvalidImageException(
                     Reason.CORRUPT,

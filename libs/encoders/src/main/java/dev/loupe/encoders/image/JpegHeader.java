@@ -84,6 +84,7 @@ record JpegHeader(JpegColorSpace colorSpace, ExifOrientation orientation, boolea
             } else if (marker == APP14 && payloadLength >= ADOBE_MIN_LENGTH && matches(jpeg, payload, "Adobe")) {
                 adobeTransform = jpeg[payload + 11] & 0xFF;
             } else if (isStartOfFrame(marker) && payloadLength >= 6) {
+                refuseUnsupportedCoding(marker, jpeg[payload] & 0xFF);
                 int components = jpeg[payload + 5] & 0xFF;
                 if (payloadLength < 6 + 3 * components) {
                     throw corrupt("the JPEG frame header is shorter than its " + components + " components need");
@@ -95,6 +96,23 @@ record JpegHeader(JpegColorSpace colorSpace, ExifOrientation orientation, boolea
                 lossless = marker == SOF3_LOSSLESS;
             }
             pos = payload + payloadLength;
+        }
+    }
+
+    /**
+     * The JDK's libjpeg decodes 8-bit Huffman-coded JPEGs; arithmetic coding and 12-bit samples,
+     * both rare, are refused by name rather than as corrupt.
+     */
+    private static void refuseUnsupportedCoding(int marker, int precision) {
+        if (marker >= 0xC9) { // SOF9..SOF15 (CC, DAC, is excluded by the caller)
+            throw new InvalidImageException(
+                    InvalidImageException.Reason.UNSUPPORTED_FORMAT,
+                    "arithmetic-coded JPEGs are not supported; re-encode the image as an ordinary JPEG");
+        }
+        if (precision != 8 && marker != SOF3_LOSSLESS) {
+            throw new InvalidImageException(
+                    InvalidImageException.Reason.UNSUPPORTED_FORMAT,
+                    precision + "-bit JPEGs are not supported, only 8-bit ones; re-encode the image");
         }
     }
 

@@ -32,8 +32,10 @@ final class RgbConverter {
             // no reader Loupe uses produces these; Java2D un-premultiplies correctly
             image.getRGB(0, 0, width, height, out, 0, width);
             maskAlpha(out);
-        } else if (model instanceof IndexColorModel palette && palette.getMapSize() <= 256) {
-            int[] colours = new int[palette.getMapSize()];
+        } else if (model instanceof IndexColorModel palette && palette.getPixelSize() <= 8) {
+            // 256 entries whatever the palette's size: an index past its end (an invalid file) gets
+            // what the reader padded with, or black, instead of an exception
+            int[] colours = new int[256];
             palette.getRGBs(colours);
             indexed(InterleavedSamples.of(raster), colours, width, height, out);
         } else if (model instanceof DirectColorModel direct

@@ -145,6 +145,17 @@ class ImageDecoderRefusalTest {
     }
 
     @Test
+    void arithmetic_coded_and_twelve_bit_jpegs_are_unsupported_by_name() {
+        byte[] arithmetic = encode(pattern(16, 16, BufferedImage.TYPE_INT_RGB), "jpeg");
+        arithmetic[indexOf(arithmetic, (byte) 0xFF, (byte) 0xC0) + 1] = (byte) 0xC9; // SOF9
+        byte[] twelveBit = encode(pattern(16, 16, BufferedImage.TYPE_INT_RGB), "jpeg");
+        twelveBit[indexOf(twelveBit, (byte) 0xFF, (byte) 0xC0) + 4] = 12; // sample precision
+
+        assertRefused(decoder, arithmetic, Reason.UNSUPPORTED_FORMAT).hasMessageContaining("arithmetic-coded");
+        assertRefused(decoder, twelveBit, Reason.UNSUPPORTED_FORMAT).hasMessageContaining("12-bit");
+    }
+
+    @Test
     void a_jpeg_without_a_frame_is_corrupt() {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
 
