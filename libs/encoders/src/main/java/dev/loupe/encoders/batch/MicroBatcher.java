@@ -125,6 +125,19 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
         throw new BatchQueueFullException(name, count, queuedBefore, settings.queueCapacity());
     }
 
+    /**
+     * Whether a request of {@code items} items would be queued now. A hint for shedding load before
+     * preparing the items: another caller may take the room before {@link #submit} is called.
+     */
+    public boolean hasRoomFor(int items) {
+        lock.lock();
+        try {
+            return !closed && queuedItems + items <= settings.queueCapacity();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Items waiting in the queue (not counting batches in flight); for a gauge. */
     public int queuedItems() {
         lock.lock();

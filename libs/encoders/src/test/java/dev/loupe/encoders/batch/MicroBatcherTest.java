@@ -215,6 +215,7 @@ class MicroBatcherTest {
         CompletableFuture<List<Integer>> queuedB = batcher.submit(List.of(3));
 
         assertThat(batcher.queuedItems()).isEqualTo(2);
+        assertThat(batcher.hasRoomFor(1)).isFalse();
         assertThatThrownBy(() -> batcher.submit(List.of(4)))
                 .isInstanceOf(BatchQueueFullException.class)
                 .hasMessageContaining("2 of 2 items queued, no room for 1 more");
@@ -224,6 +225,7 @@ class MicroBatcherTest {
         assertThat(inFlight.get(TIMEOUT, SECONDS)).containsExactly(10);
         assertThat(queuedA.get(TIMEOUT, SECONDS)).containsExactly(20);
         assertThat(queuedB.get(TIMEOUT, SECONDS)).containsExactly(30);
+        assertThat(batcher.hasRoomFor(2)).isTrue();
         assertThat(batcher.submit(List.of(5, 6)).get(TIMEOUT, SECONDS)).containsExactly(50, 60);
     }
 
