@@ -27,6 +27,7 @@ final class ClipModel implements EmbeddingModel {
     private final OnnxTower textTower;
     private final ImagePreprocessor preprocessor;
     private final OnnxTower visionTower;
+    private final boolean feedsAttentionMask;
 
     /** Either tower may be null (then its tokenizer or preprocessor is null too). */
     ClipModel(
@@ -40,6 +41,7 @@ final class ClipModel implements EmbeddingModel {
         this.textTower = textTower;
         this.preprocessor = preprocessor;
         this.visionTower = visionTower;
+        this.feedsAttentionMask = textTower != null && textTower.hasInput(ATTENTION_MASK);
     }
 
     @Override

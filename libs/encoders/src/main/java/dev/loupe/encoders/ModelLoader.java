@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  *
  * <ul>
  *   <li>CLIP: {@code config.json}, {@code tokenizer.json} and {@code onnx/text_model.onnx} ({@code
- *       input_ids}, {@code attention_mask} → {@code text_embeds}); {@code preprocessor_config.json}
+ *       input_ids}, optionally {@code attention_mask} → {@code text_embeds}); {@code preprocessor_config.json}
  *       and {@code onnx/vision_model.onnx} ({@code pixel_values} → {@code image_embeds}). Either
  *       tower may be absent.
  *   <li>Text models of the BERT family: {@code model.onnx} (or {@code onnx/model.onnx}) and {@code
@@ -73,11 +73,10 @@ public final class ModelLoader {
                 maxTokens = textConfig.path("max_position_embeddings").asInt(CLIP_MAX_TOKENS);
                 Path tokenizerFile = dir.resolve("tokenizer.json");
                 tokenizer = TextTokenizer.load(tokenizerFile, maxTokens, clipPadId(dir, tokenizerFile, textConfig));
-                textTower = OnnxTower.open(
-                        textModel,
-                        Set.of(ClipModel.INPUT_IDS, ClipModel.ATTENTION_MASK),
-                        Set.of(ClipModel.TEXT_EMBEDS),
-                        options);
+                // Some exports (Transformers.js) take no attention_mask: CLIP's causal attention
+                // never lets the end token see right-hand padding, so it is fed only when declared.
+                textTower =
+                        OnnxTower.open(textModel, Set.of(ClipModel.INPUT_IDS), Set.of(ClipModel.TEXT_EMBEDS), options);
                 configured = agree(dir, configured, textTower.lastDimension(ClipModel.TEXT_EMBEDS), textModel);
             }
             int imageSize = 0;
