@@ -156,8 +156,12 @@ public class ModelRegistry {
                 states.put(id, new State.Ready(served));
             }
             logReady(served.info(), (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
-            states.put(id, new State.Failed(e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a native library or a class the runtime needs is missing; report, don't hang
+            String reason = e instanceof LinkageError
+                    ? "the runtime is missing a library (" + e.getMessage() + "); see the service log"
+                    : e.getMessage();
+            states.put(id, new State.Failed(reason));
             LOG.errorf(e, "model '%s' cannot be served: %s", id, e.getMessage());
         }
     }
