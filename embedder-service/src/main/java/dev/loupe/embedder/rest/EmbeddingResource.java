@@ -15,7 +15,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -44,11 +43,6 @@ public class EmbeddingResource {
             summary = "Embed images",
             description = "Send one or more images as multipart parts named 'file' (JPEG, PNG, GIF, BMP, WebP),"
                     + " optionally a form field 'model'. Answers one embedding per part, in part order.")
-    @RequestBody(
-            content =
-                    @Content(
-                            mediaType = MediaType.MULTIPART_FORM_DATA,
-                            schema = @Schema(implementation = ImageUploadForm.class)))
     @APIResponse(responseCode = "200", description = "One embedding per image, in input order")
     @APIResponse(
             responseCode = "400",
@@ -108,22 +102,5 @@ public class EmbeddingResource {
             @Valid @NotNull(message = "send a JSON body such as {\"input\": [\"a dog\"]}")
                     TextEmbeddingRequest request) {
         return EmbeddingResponse.of(service.embedTexts(request.model(), request.input()));
-    }
-
-    /** Documents the multipart body of {@link #embedImages}; never instantiated. */
-    @Schema(name = "ImageUpload", description = "Images to embed with one model")
-    static final class ImageUploadForm {
-        @Schema(
-                description = "The images, one part each, in order",
-                type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                implementation = String.class,
-                format = "binary",
-                required = true)
-        public List<String> file;
-
-        @Schema(description = "Model id from GET /v1/models; the default model when absent")
-        public String model;
-
-        private ImageUploadForm() {}
     }
 }

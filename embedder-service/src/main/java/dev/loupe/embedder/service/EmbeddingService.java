@@ -103,13 +103,7 @@ public class EmbeddingService {
         }
         requireAtMost("images", images.size());
         // Shed load before the expensive part: decoding what could not be queued is wasted work.
-        if (!batcher.hasRoomFor(images.size())) {
-            throw new BatchQueueFullException(
-                    batcher.name(),
-                    images.size(),
-                    batcher.queuedItems(),
-                    batcher.settings().queueCapacity());
-        }
+        batcher.ensureRoomFor(images.size());
         List<float[]> pixels = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             pixels.add(prepare(model, i, images.get(i)));

@@ -2,6 +2,9 @@ package dev.loupe.embedder.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.loupe.embedder.EmbeddingsJson;
 import dev.loupe.embedder.Readiness;
@@ -14,6 +17,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Concurrent single-item requests share inference calls. The profile makes batches wait (up to a
  * minute) until full, so that coalescing is deterministic: every batch must hold {@link #BATCH}
- * items, from {@link #BATCH} different requests.
+ * items, from {@link #BATCH} different requests. The queue holds one batch, so a partial batch
+ * waiting for company makes room scarce on purpose.
  */
 @QuarkusTest
 @TestProfile(BatchCoalescingTest.FullBatchesOnly.class)
@@ -43,17 +48,17 @@ class BatchCoalescingTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "loupe.embedder.batching.max-batch-size",
-                    String.valueOf(BATCH),
-                    "loupe.embedder.batching.max-wait",
-                    "10m");
+                    "loupe.embedder.batching.max-batch-size", String.valueOf(BATCH),
+                    "loupe.embedder.batching.max-wait", "10m",
+                    "loupe.embedder.batching.queue-capacity", String.valueOf(BATCH),
+                    "loupe.embedder.limits.max-items-per-request", String.valueOf(BATCH));
         }
     }
 
     @Inject
     MeterRegistry meters;
 
-    private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService clients = Executors.newFixedThreadPool(BATCH);
 
     @BeforeEach
     void modelLoaded() {
@@ -100,6 +105,40 @@ class BatchCoalescingTest {
         assertThat(batches.count() - batchesBefore).isEqualTo(1);
         assertThat(batches.totalAmount() - itemsBefore).isEqualTo(BATCH);
         assertThat(batches.max()).isEqualTo(BATCH);
+    }
+
+    @Test
+    void a_full_queue_refuses_with_503_and_retry_after_then_serves_once_the_batch_fills() throws Exception {
+        Future<Response> waiting = clients.submit(() -> text(List.of("one", "two", "three")));
+        await("three texts queued")
+                .atMost(Duration.ofSeconds(TIMEOUT))
+                .until(() -> meters.get("loupe.embedder.queue.items")
+                                .tags("model", "clip-tiny-random", "modality", "text")
+                                .gauge()
+                                .value()
+                        == 3);
+
+        text(List.of("four", "five"))
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("type", equalTo("urn:loupe:problem:overloaded"))
+                .body("title", startsWith("The embedder is busy"));
+
+        EmbeddingsJson.vectors(text(List.of("four")), "clip-tiny-random", 16, 1);
+        EmbeddingsJson.vectors(waiting.get(TIMEOUT, TimeUnit.SECONDS), "clip-tiny-random", 16, 3);
+        assertThat(meters.get("loupe.embedder.rejected.items")
+                        .tags("model", "clip-tiny-random", "modality", "text")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+    }
+
+    private static Response text(List<String> texts) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("input", texts))
+                .post("/v1/embeddings/text");
     }
 
     /** Sends {@link #BATCH} requests at once and returns their responses in order. */

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "index", "reason"})
 public record Problem(
-        @Schema(description = "URI naming the kind of problem", examples = "urn:loupe:problem:invalid-image")
+        @Schema(description = "URI naming the kind of problem", examples = "urn:loupe:problem:corrupt-image")
         String type,
 
         @Schema(description = "What went wrong and what to do", examples = "Image 2 could not be decoded: truncated")

@@ -34,7 +34,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             type = "http-" + status;
             title = switch (status) {
                 case 404 -> "No such endpoint: see /q/swagger-ui for the API";
-                case 405 -> "This endpoint does not accept that method: see the Allow header";
+                case 405 -> "This endpoint does not accept that method: see /q/swagger-ui for the API";
                 case 406 -> "This endpoint answers application/json only";
                 case 415 ->
                     "Unsupported Content-Type: send multipart/form-data to /v1/embeddings/images and"

@@ -126,16 +126,30 @@ public final class MicroBatcher<I, O> implements AutoCloseable {
     }
 
     /**
-     * Whether a request of {@code items} items would be queued now. A hint for shedding load before
-     * preparing the items: another caller may take the room before {@link #submit} is called.
+     * Refuses now, as {@link #submit} would, a request of {@code items} items that the queue has no
+     * room for: lets callers shed load before the expensive work of preparing the items. A hint only:
+     * other callers may take the room before {@link #submit} is called.
+     *
+     * @throws BatchQueueFullException when the queue has no room for {@code items} more (the listener
+     *     hears of it)
+     * @throws BatcherClosedException when the batcher is closed
      */
-    public boolean hasRoomFor(int items) {
+    public void ensureRoomFor(int items) {
+        int queuedNow;
         lock.lock();
         try {
-            return !closed && queuedItems + items <= settings.queueCapacity();
+            if (closed) {
+                throw new BatcherClosedException(name);
+            }
+            queuedNow = queuedItems;
+            if (queuedNow + items <= settings.queueCapacity()) {
+                return;
+            }
         } finally {
             lock.unlock();
         }
+        notifyRejected(items);
+        throw new BatchQueueFullException(name, items, queuedNow, settings.queueCapacity());
     }
 
     /** Items waiting in the queue (not counting batches in flight); for a gauge. */

@@ -215,17 +215,17 @@ class MicroBatcherTest {
         CompletableFuture<List<Integer>> queuedB = batcher.submit(List.of(3));
 
         assertThat(batcher.queuedItems()).isEqualTo(2);
-        assertThat(batcher.hasRoomFor(1)).isFalse();
+        assertThatThrownBy(() -> batcher.ensureRoomFor(1)).isInstanceOf(BatchQueueFullException.class);
         assertThatThrownBy(() -> batcher.submit(List.of(4)))
                 .isInstanceOf(BatchQueueFullException.class)
                 .hasMessageContaining("2 of 2 items queued, no room for 1 more");
-        assertThat(stats.rejectedItems).containsExactly(1);
+        assertThat(stats.rejectedItems).containsExactly(1, 1);
 
         function.releaseFirstBatch();
         assertThat(inFlight.get(TIMEOUT, SECONDS)).containsExactly(10);
         assertThat(queuedA.get(TIMEOUT, SECONDS)).containsExactly(20);
         assertThat(queuedB.get(TIMEOUT, SECONDS)).containsExactly(30);
-        assertThat(batcher.hasRoomFor(2)).isTrue();
+        batcher.ensureRoomFor(2);
         assertThat(batcher.submit(List.of(5, 6)).get(TIMEOUT, SECONDS)).containsExactly(50, 60);
     }
 
