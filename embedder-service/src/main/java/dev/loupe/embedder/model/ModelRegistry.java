@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,7 +128,7 @@ public class ModelRegistry {
 
     /** Every model found at startup with where it stands, by id. */
     public Map<String, State> states() {
-        Map<String, State> snapshot = new java.util.LinkedHashMap<>();
+        Map<String, State> snapshot = new LinkedHashMap<>();
         ids.forEach(id -> snapshot.put(id, states.get(id)));
         return snapshot;
     }

@@ -3,7 +3,9 @@ package dev.loupe.embedder.service;
 import dev.loupe.embedder.config.EmbedderConfig;
 import dev.loupe.embedder.metrics.EmbedderMetrics;
 import dev.loupe.embedder.model.ModelRegistry;
+import dev.loupe.embedder.model.ModelUnavailableException;
 import dev.loupe.embedder.model.ServedModel;
+import dev.loupe.embedder.model.UnknownModelException;
 import dev.loupe.encoders.InferenceException;
 import dev.loupe.encoders.Modality;
 import dev.loupe.encoders.UnsupportedModalityException;
@@ -52,6 +54,8 @@ public class EmbeddingService {
      * @param modelId a model id, or null for the default model
      * @param texts 1..max-items-per-request texts of at most max-text-chars characters each
      * @return one vector per text, in order
+     * @throws UnknownModelException when no model has that id
+     * @throws ModelUnavailableException when the model is still loading or failed to load
      * @throws InvalidInputException when the texts break a limit
      * @throws UnsupportedModalityException when the model does not embed text
      * @throws BatchQueueFullException when the model's queue is full
@@ -88,6 +92,8 @@ public class EmbeddingService {
      * @param modelId a model id, or null for the default model
      * @param images 1..max-items-per-request uploads
      * @return one vector per image, in order
+     * @throws UnknownModelException when no model has that id
+     * @throws ModelUnavailableException when the model is still loading or failed to load
      * @throws InvalidInputException when there is no image or too many
      * @throws ImageRejectedException naming the first image that is empty, too large, not an image,
      *     or corrupt

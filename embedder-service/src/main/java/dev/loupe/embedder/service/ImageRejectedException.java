@@ -10,7 +10,7 @@ public class ImageRejectedException extends RuntimeException {
     private final int index;
     private final InvalidImageException.Reason reason;
 
-    ImageRejectedException(int index, String fileName, InvalidImageException cause) {
+    public ImageRejectedException(int index, String fileName, InvalidImageException cause) {
         super(describe(index, fileName) + ": " + cause.getMessage(), cause);
         this.index = index;
         this.reason = cause.reason();
