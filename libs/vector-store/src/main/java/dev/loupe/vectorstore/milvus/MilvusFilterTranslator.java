@@ -128,6 +128,19 @@ final class MilvusFilterTranslator {
                 column = MilvusSchema.column(field);
                 present = MilvusSchema.ID.equals(column) ? null : column + " is not null";
             }
+            if (key != null && (c.op() == Filter.Op.IN || c.op() == Filter.Op.NOT_IN)) {
+                // milvus-lite refuses IN on a JSON path; == / != chains mean the same on both servers
+                boolean in = c.op() == Filter.Op.IN;
+                StringBuilder chain = new StringBuilder(in ? "(" : "");
+                List<?> values = (List<?>) c.value();
+                for (int i = 0; i < values.size(); i++) {
+                    chain.append(i == 0 ? "" : in ? " or " : " and ")
+                            .append(column)
+                            .append(in ? " == " : " != ")
+                            .append(bind(values.get(i)));
+                }
+                return "(" + present + " and " + chain.append(in ? ")" : "") + ")";
+            }
             String test =
                     switch (c.op()) {
                         case EQ -> column + " == " + bind(c.value());

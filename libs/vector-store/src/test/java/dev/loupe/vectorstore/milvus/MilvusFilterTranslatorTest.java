@@ -37,7 +37,9 @@ class MilvusFilterTranslatorTest {
                 .isEqualTo("(width is not null and width != {p0})");
         assertThat(bound.translate(Filter.notIn("extra.camera", List.of("a", "b")))
                         .expression())
-                .isEqualTo("(exists extra[\"camera\"] and extra[\"camera\"] not in {p0})");
+                .isEqualTo("(exists extra[\"camera\"] and extra[\"camera\"] != {p0} and extra[\"camera\"] != {p1})");
+        assertThat(bound.translate(Filter.in("extra.camera", List.of("a", "b"))).expression())
+                .isEqualTo("(exists extra[\"camera\"] and (extra[\"camera\"] == {p0} or extra[\"camera\"] == {p1}))");
         assertThat(bound.translate(Filter.not(Filter.eq("title", "t"))).expression())
                 .isEqualTo("not ((title is not null and title == {p0}))");
     }
