@@ -104,9 +104,7 @@ public abstract class VectorStoreContract {
         CollectionSpec second = newCollection();
         store.upsert(first.name(), seeded(first.name(), 7, 3));
 
-        assertThat(store.listCollections())
-                .extracting(CollectionSpec::name)
-                .contains(first.name(), second.name());
+        assertThat(store.listCollections()).extracting(CollectionSpec::name).contains(first.name(), second.name());
         assertThat(store.stats(first.name()).orElseThrow().count()).isEqualTo(7);
         assertThat(store.stats(second.name()).orElseThrow().count()).isZero();
 
@@ -166,8 +164,22 @@ public abstract class VectorStoreContract {
         Random random = new Random(3);
         PhotoRecord first = full("p1", randomVector(random)).build();
         PhotoRecord second = new PhotoRecord(
-                "p1", randomVector(random), null, null, null, "second", null, List.of(), 10, null, null, null, null,
-                null, null, Map.of());
+                "p1",
+                randomVector(random),
+                null,
+                null,
+                null,
+                "second",
+                null,
+                List.of(),
+                10,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of());
 
         store.upsert(spec.name(), List.of(first));
         store.upsert(spec.name(), List.of(first));
@@ -231,7 +243,10 @@ public abstract class VectorStoreContract {
         assertThat(store.stats(spec.name()).orElseThrow().spec()).isEqualTo(spec);
         assertThat(store.count(spec.name(), Filter.all())).isEqualTo(20);
         assertSameRecord(store.get(spec.name(), List.of("rich")).get(0), rich);
-        assertThat(store.search(spec.name(), SearchQuery.of(rich.vector(), 1)).get(0).record().id())
+        assertThat(store.search(spec.name(), SearchQuery.of(rich.vector(), 1))
+                        .get(0)
+                        .record()
+                        .id())
                 .isEqualTo("rich");
     }
 
@@ -246,7 +261,8 @@ public abstract class VectorStoreContract {
                 futures.add(pool.submit(() -> {
                     Random random = new Random(100 + thread);
                     for (int i = 0; i < 25; i++) {
-                        store.upsert(spec.name(), List.of(PhotoRecord.of("t" + thread + "_" + i, randomVector(random))));
+                        store.upsert(
+                                spec.name(), List.of(PhotoRecord.of("t" + thread + "_" + i, randomVector(random))));
                         store.search(spec.name(), SearchQuery.of(randomVector(random), 3));
                     }
                 }));
@@ -326,10 +342,14 @@ public abstract class VectorStoreContract {
 
         List<String> paged = new ArrayList<>();
         for (int offset = 0; offset < 30; offset += 10) {
-            paged.addAll(store.search(spec.name(), new SearchQuery(query, Filter.all(), 10, offset, Set.of(), null, false))
-                    .stream()
-                    .map(h -> h.record().id())
-                    .toList());
+            paged.addAll(
+                    store
+                            .search(
+                                    spec.name(),
+                                    new SearchQuery(query, Filter.all(), 10, offset, Set.of(), null, false))
+                            .stream()
+                            .map(h -> h.record().id())
+                            .toList());
         }
 
         assertThat(paged).containsExactlyElementsOf(ids(exact, 0, 30));
@@ -443,8 +463,7 @@ public abstract class VectorStoreContract {
     void and_or_not_combine() {
         String c = filterFixture();
 
-        assertMatches(
-                c, Filter.and(Filter.tagContains("cat"), Filter.range("width", Filter.Op.GTE, 700L)), "full");
+        assertMatches(c, Filter.and(Filter.tagContains("cat"), Filter.range("width", Filter.Op.GTE, 700L)), "full");
         assertMatches(
                 c,
                 Filter.or(Filter.eq("source", "folder"), Filter.range("width", Filter.Op.LT, 700L)),
@@ -492,7 +511,8 @@ public abstract class VectorStoreContract {
         });
 
         assertThat(seen).hasSize(250).doesNotHaveDuplicates();
-        assertThat(Set.copyOf(seen)).isEqualTo(records.stream().map(PhotoRecord::id).collect(Collectors.toSet()));
+        assertThat(Set.copyOf(seen))
+                .isEqualTo(records.stream().map(PhotoRecord::id).collect(Collectors.toSet()));
         assertThat(pageSizes).allSatisfy(size -> assertThat(size).isBetween(1, 40));
     }
 
@@ -541,12 +561,40 @@ public abstract class VectorStoreContract {
         for (int i = 0; i < values.size(); i++) {
             String v = values.get(i);
             records.add(new PhotoRecord(
-                    "h" + i, randomVector(random), null, null, null, v, null, List.of(v), null, null, null, null, null,
-                    null, null, Map.of("note", v)));
+                    "h" + i,
+                    randomVector(random),
+                    null,
+                    null,
+                    null,
+                    v,
+                    null,
+                    List.of(v),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of("note", v)));
         }
         records.add(new PhotoRecord(
-                "plain", randomVector(random), null, null, null, "plain", null, List.of("plain"), null, null, null,
-                null, null, null, null, Map.of("note", "plain")));
+                "plain",
+                randomVector(random),
+                null,
+                null,
+                null,
+                "plain",
+                null,
+                List.of("plain"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of("note", "plain")));
         store.upsert(spec.name(), records);
         Set<String> all = records.stream().map(PhotoRecord::id).collect(Collectors.toSet());
 
@@ -584,7 +632,10 @@ public abstract class VectorStoreContract {
     /** Creates a collection with a unique name that the suite drops after the test. */
     protected final CollectionSpec newCollection() {
         CollectionSpec spec = new CollectionSpec(
-                "contract_" + suffix(), DIMENSIONS, Metric.COSINE, new IndexSettings(IndexType.HNSW, 16, 200, 100, 16, 8, false));
+                "contract_" + suffix(),
+                DIMENSIONS,
+                Metric.COSINE,
+                new IndexSettings(IndexType.HNSW, 16, 200, 100, 16, 8, false));
         created.add(spec.name());
         store.createCollection(spec);
         return spec;
@@ -605,18 +656,56 @@ public abstract class VectorStoreContract {
                 spec.name(),
                 List.of(
                         new PhotoRecord(
-                                "full", randomVector(random), spec.name(), "https://x/full.jpg", null, "alpha", "d",
-                                List.of("cat", "outdoor"), 800, 600, "unsplash",
-                                Instant.parse("2024-05-01T12:00:00.123Z"), Instant.parse("2025-01-01T00:00:00Z"),
-                                "h1", "clip", Map.of("camera", "X100")),
+                                "full",
+                                randomVector(random),
+                                spec.name(),
+                                "https://x/full.jpg",
+                                null,
+                                "alpha",
+                                "d",
+                                List.of("cat", "outdoor"),
+                                800,
+                                600,
+                                "unsplash",
+                                Instant.parse("2024-05-01T12:00:00.123Z"),
+                                Instant.parse("2025-01-01T00:00:00Z"),
+                                "h1",
+                                "clip",
+                                Map.of("camera", "X100")),
                         new PhotoRecord(
-                                "other", randomVector(random), spec.name(), null, null, "beta", null, List.of("dog"),
-                                1200, 900, "folder", Instant.parse("2023-01-01T00:00:00Z"), null, null, null,
+                                "other",
+                                randomVector(random),
+                                spec.name(),
+                                null,
+                                null,
+                                "beta",
+                                null,
+                                List.of("dog"),
+                                1200,
+                                900,
+                                "folder",
+                                Instant.parse("2023-01-01T00:00:00Z"),
+                                null,
+                                null,
+                                null,
                                 Map.of("camera", "Z6", "lens", "35mm")),
                         PhotoRecord.of("bare", randomVector(random)),
                         new PhotoRecord(
-                                "small", randomVector(random), spec.name(), null, null, "Alpha", null, List.of("cat"),
-                                640, 480, "unsplash", Instant.parse("2024-05-01T12:00:00.124Z"), null, null, null,
+                                "small",
+                                randomVector(random),
+                                spec.name(),
+                                null,
+                                null,
+                                "Alpha",
+                                null,
+                                List.of("cat"),
+                                640,
+                                480,
+                                "unsplash",
+                                Instant.parse("2024-05-01T12:00:00.124Z"),
+                                null,
+                                null,
+                                null,
                                 Map.of())));
         return spec.name();
     }
@@ -624,10 +713,10 @@ public abstract class VectorStoreContract {
     /** The filter selects exactly these ids in search, count and forEach. */
     protected final void assertMatches(String collection, Filter filter, String... expected) {
         float[] query = randomVector(new Random(16));
-        List<String> searched = store.search(collection, new SearchQuery(query, filter, 100, 0, Set.of(), null, false))
-                .stream()
-                .map(h -> h.record().id())
-                .toList();
+        List<String> searched =
+                store.search(collection, new SearchQuery(query, filter, 100, 0, Set.of(), null, false)).stream()
+                        .map(h -> h.record().id())
+                        .toList();
         assertThat(searched).as("search with %s", filter).containsExactlyInAnyOrder(expected);
         assertThat(store.count(collection, filter)).as("count with %s", filter).isEqualTo(expected.length);
         List<String> walked = new ArrayList<>();
@@ -640,8 +729,22 @@ public abstract class VectorStoreContract {
         Random random = new Random(seed);
         return IntStream.range(0, n)
                 .mapToObj(i -> new PhotoRecord(
-                        "s" + i, randomVector(random), collection, null, null, "t" + i, null, List.of("g" + (i % 3)),
-                        i % 300, null, null, null, null, null, null, null))
+                        "s" + i,
+                        randomVector(random),
+                        collection,
+                        null,
+                        null,
+                        "t" + i,
+                        null,
+                        List.of("g" + (i % 3)),
+                        i % 300,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
                 .toList();
     }
 
@@ -669,10 +772,22 @@ public abstract class VectorStoreContract {
             extra.put("camera", "X100 \"V\"");
             extra.put("lens", "23mm f/2");
             return new PhotoRecord(
-                    id, vector, "c", "https://example.org/" + id + ".jpg", "https://example.org/t/" + id + ".jpg",
-                    "A house by the lake — ünïcødé 🙂", "desc\nline two", List.of("cat", "outdoor", "cat 2"), 4000,
-                    3000, "unsplash", Instant.parse("2021-03-04T05:06:07.123456789Z"),
-                    Instant.parse("2025-11-23T10:00:00.987654Z"), "sha256:abc", "clip-vit-b32", extra);
+                    id,
+                    vector,
+                    "c",
+                    "https://example.org/" + id + ".jpg",
+                    "https://example.org/t/" + id + ".jpg",
+                    "A house by the lake — ünïcødé 🙂",
+                    "desc\nline two",
+                    List.of("cat", "outdoor", "cat 2"),
+                    4000,
+                    3000,
+                    "unsplash",
+                    Instant.parse("2021-03-04T05:06:07.123456789Z"),
+                    Instant.parse("2025-11-23T10:00:00.987654Z"),
+                    "sha256:abc",
+                    "clip-vit-b32",
+                    extra);
         }
     }
 
@@ -686,7 +801,9 @@ public abstract class VectorStoreContract {
     }
 
     private static List<String> ids(List<Scored> scored, int from, int to) {
-        return scored.subList(from, Math.min(to, scored.size())).stream().map(Scored::id).toList();
+        return scored.subList(from, Math.min(to, scored.size())).stream()
+                .map(Scored::id)
+                .toList();
     }
 
     private static float cosine(float[] a, float[] b) {
