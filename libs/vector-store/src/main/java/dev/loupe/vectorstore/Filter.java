@@ -89,11 +89,11 @@ public sealed interface Filter {
     }
 
     static Filter and(Filter... filters) {
-        return new And(List.of(filters));
+        return new And(filters == null ? null : java.util.Arrays.asList(filters));
     }
 
     static Filter or(Filter... filters) {
-        return new Or(List.of(filters));
+        return new Or(filters == null ? null : java.util.Arrays.asList(filters));
     }
 
     static Filter not(Filter filter) {

@@ -70,7 +70,8 @@ final class FilterValues {
     }
 
     static List<Filter> operands(String name, List<Filter> filters) {
-        if (filters == null || filters.isEmpty() || filters.contains(null)) {
+        // a stream, not contains(null): immutable lists throw on contains(null)
+        if (filters == null || filters.isEmpty() || filters.stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidFilterException(name + " needs at least one filter");
         }
         return List.copyOf(filters);

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs a local Milvus-API server (milvus-lite, from PyPI) into <repo>/.venv/milvus for the
+# Milvus integration tests (LocalMilvusServer) and CI. Idempotent: a no-op when the pinned
+# versions are already installed. Needs python3 (>= 3.10) with the venv module and access to PyPI.
+#
+#   deploy/milvus/install-local-milvus.sh          # install or verify
+#   .venv/milvus/bin/milvus-lite server --data-dir /tmp/m --host 127.0.0.1 --port 19530
+set -euo pipefail
+
+# milvus-lite 3.x is a Python gRPC server speaking the Milvus 2.6 protocol (faiss HNSW/IVF indexes).
+# It imports pymilvus' generated gRPC stubs without declaring the dependency, so pymilvus is pinned
+# too, to the 2.6 line that matches milvus-sdk-java 2.6.
+MILVUS_LITE_VERSION="3.2.2"
+PYMILVUS_VERSION="2.6.17"
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+venv="${LOUPE_MILVUS_VENV:-$repo_root/.venv/milvus}"
+stamp="$venv/.loupe-installed"
+wanted="milvus-lite==$MILVUS_LITE_VERSION pymilvus==$PYMILVUS_VERSION"
+
+if [[ -x "$venv/bin/milvus-lite" && -f "$stamp" && "$(cat "$stamp")" == "$wanted" ]]; then
+    echo "milvus-lite $MILVUS_LITE_VERSION already installed in $venv"
+    exit 0
+fi
+
+python="${PYTHON:-python3}"
+if ! "$python" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' 2>/dev/null; then
+    echo "error: $python (>= 3.10) is needed to install milvus-lite; set PYTHON=/path/to/python3" >&2
+    exit 1
+fi
+
+if [[ ! -x "$venv/bin/python" ]]; then
+    "$python" -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+    "milvus-lite==$MILVUS_LITE_VERSION" "pymilvus==$PYMILVUS_VERSION"
+# a smoke test of the entry point: fails here, not in the first test, when the install is broken
+"$venv/bin/milvus-lite" server --help >/dev/null
+echo "$wanted" >"$stamp"
+echo "milvus-lite $MILVUS_LITE_VERSION installed in $venv"
