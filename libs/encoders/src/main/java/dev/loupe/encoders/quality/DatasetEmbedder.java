@@ -57,11 +57,13 @@ final class DatasetEmbedder {
      * or decoded, which is added to {@code skipped} with the reason.
      *
      * @param files paths relative to {@code imagesDir}
+     * @throws DatasetException when not one of the files could be decoded
      */
     float[][] embedImages(
             Path imagesDir, List<String> files, String stage, Progress progress, List<SkippedImage> skipped) {
         ImagePreprocessor preprocessor = model.imagePreprocessor();
         float[][] out = new float[files.size()][];
+        int skippedBefore = skipped.size();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), new DaemonThreads());
         try {
             List<Future<Prepared>> next = submit(pool, preprocessor, imagesDir, files, 0);
@@ -89,6 +91,11 @@ final class DatasetEmbedder {
             }
         } finally {
             pool.shutdownNow();
+        }
+        if (!files.isEmpty() && skipped.size() - skippedBefore == files.size()) {
+            throw new DatasetException("none of the " + files.size() + " images in " + imagesDir
+                    + " could be decoded; the first failed because "
+                    + skipped.get(skippedBefore).reason());
         }
         return out;
     }

@@ -160,8 +160,8 @@ public record ZeroShotDataset(
             classes.add(new ClassLabel(folder, fields[1].strip()));
         }
         if (classes.size() < 2) {
-            throw new DatasetException(
-                    file + " lists " + classes.size() + " classes; zero-shot classification needs at least two");
+            throw new DatasetException(file + " lists " + classes.size() + (classes.size() == 1 ? " class" : " classes")
+                    + "; zero-shot classification needs at least two");
         }
         return classes;
     }

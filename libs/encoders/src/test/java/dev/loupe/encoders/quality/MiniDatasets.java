@@ -1,5 +1,6 @@
 package dev.loupe.encoders.quality;
 
+import dev.loupe.encoders.TestBundles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -7,7 +8,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The tiny Caltech- and Flickr-style datasets under {@code src/test/resources/quality}, and copies to spoil. */
 final class MiniDatasets {
@@ -26,19 +26,7 @@ final class MiniDatasets {
 
     /** Copies a dataset folder into {@code target} so that a test can break one of its files. */
     static Path copy(Path source, Path target) {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path destination = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination);
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestBundles.copyTree(source, target);
     }
 
     static void write(Path file, String... lines) {
