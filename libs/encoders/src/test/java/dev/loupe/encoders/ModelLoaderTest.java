@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,19 +108,7 @@ class ModelLoaderTest {
         }
     }
 
-    private Path copyOfTestBundle() throws IOException {
-        Path source = TestBundles.clipTiny();
-        Path target = temp.resolve("bundle");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
-        return target;
+    private Path copyOfTestBundle() {
+        return TestBundles.copyTree(TestBundles.clipTiny(), temp.resolve("bundle"));
     }
 }

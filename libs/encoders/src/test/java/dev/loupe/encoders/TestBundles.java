@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /** Locates the bundled random-weight test model and the reference outputs recorded for it. */
@@ -25,6 +26,23 @@ public final class TestBundles {
 
     public static Path clipTiny() {
         return MODELS_DIR.resolve(CLIP_TINY);
+    }
+
+    /** Copies the directory tree {@code source} to {@code target}, so that a test can spoil the copy. */
+    public static Path copyTree(Path source, Path target) {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The reference outputs of Hugging Face transformers for the test model. */
