@@ -1,33 +1,25 @@
 package dev.loupe.ingest;
 
-import dev.loupe.vectorstore.CollectionConflictException;
 import dev.loupe.vectorstore.CollectionSpec;
-import dev.loupe.vectorstore.CollectionStats;
 import dev.loupe.vectorstore.PhotoRecord;
 import dev.loupe.vectorstore.VectorStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,9 +28,12 @@ import org.jboss.logging.Logger;
  * and upserts records. A bad photo fails alone, with a reason: a batch the embedder or the store
  * refuses is retried photo by photo, so one bad photo cannot fail its neighbours.
  *
- * <p>The next batch is fetched while the current one is embedded, so at most two batches of decoded
- * images are held at once. The collection is created (cosine, default index settings) with the
- * embedder's dimension when it does not exist. Thread-safe: runs may go on concurrently.
+ * <p>Fetching and decoding run on virtual threads, {@link IngestOptions#fetchConcurrency()} at once;
+ * the next batch is fetched while the current one is indexed, so at most two batches of decoded
+ * images are held at once. Embedding and store writes run on a thread of their own, which
+ * cancelling never interrupts. The collection is created (cosine, default index
+ * settings) with the embedder's dimension when it does not exist. Thread-safe: runs may go on
+ * concurrently.
  */
 public final class IngestPipeline {
 
@@ -92,7 +87,9 @@ public final class IngestPipeline {
      * @throws IllegalArgumentException when the collection name is not valid for a vector store
      * @throws UncheckedIOException when the source as a whole cannot be read; its message says why
      * @throws CancellationException when the calling thread is interrupted (how an import is
-     *     cancelled); the interrupt flag stays set and photos already indexed stay indexed
+     *     cancelled): fetches in flight are abandoned, a batch being written is finished and
+     *     reported first (store writes are never interrupted), photos already indexed stay indexed,
+     *     and the interrupt flag stays set
      */
     public void run(String collection, ImportSource source, IngestListener listener) {
         Objects.requireNonNull(source, "source");
@@ -109,17 +106,22 @@ public final class IngestPipeline {
         Tally tally = new Tally(listener);
         tally.total(items.size());
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(
+        ExecutorService fetching = Executors.newFixedThreadPool(
                 options.fetchConcurrency(),
                 Thread.ofVirtual().name("loupe-ingest-fetch-", 0).factory());
+        ExecutorService indexing = Executors.newSingleThreadExecutor(
+                Thread.ofVirtual().name("loupe-ingest-index").factory());
         try {
-            new Run(collection, tally, pool).ingest(items);
+            BatchIndexer indexer =
+                    new BatchIndexer(collection, embedder, store, thumbnails, options.thumbnailUrlTemplate(), clock);
+            new Run(collection, tally, fetching, indexing, indexer).ingest(items);
             LOG.infof("import into %s: %s in %d ms", collection, tally, (System.nanoTime() - start) / 1_000_000);
         } catch (CancellationException e) {
             LOG.infof("import into %s cancelled: %s", collection, tally);
             throw e;
         } finally {
-            pool.shutdownNow(); // interrupts fetches in flight when cancelled: their sockets close
+            fetching.shutdownNow(); // interrupts fetches in flight when cancelled: their sockets close
+            indexing.shutdown(); // never interrupted: a batch being written is finished (see BatchIndexer)
         }
     }
 
@@ -179,25 +181,26 @@ public final class IngestPipeline {
     /** A stored record's dedup key. */
     private record Stored(String contentHash, String modelId) {}
 
-    /** A batch step that may fail as a whole; see {@link Run#wholeOrOneByOne}. */
-    @FunctionalInterface
-    private interface BatchStep<T> {
-        void apply(List<T> batch) throws FetchException;
-    }
-
-    /** The state of one {@link #run}: its collection's dimension once known. */
+    /** One {@link #run}: fetches batches on the fetching pool, indexes them on the indexing thread. */
     private final class Run {
 
         private final String collection;
         private final IngestListener listener;
-        private final ExecutorService pool;
-        private Optional<CollectionStats> stats;
+        private final ExecutorService fetching;
+        private final ExecutorService indexing;
+        private final BatchIndexer indexer;
 
-        Run(String collection, IngestListener listener, ExecutorService pool) {
+        Run(
+                String collection,
+                IngestListener listener,
+                ExecutorService fetching,
+                ExecutorService indexing,
+                BatchIndexer indexer) {
             this.collection = collection;
             this.listener = listener;
-            this.pool = pool;
-            this.stats = store.stats(collection);
+            this.fetching = fetching;
+            this.indexing = indexing;
+            this.indexer = indexer;
         }
 
         void ingest(List<SourceItem> items) {
@@ -239,13 +242,13 @@ public final class IngestPipeline {
             List<Future<Outcome>> outcomes = new ArrayList<>(photos.size());
             for (PhotoSource photo : photos) {
                 Stored previous = stored.get(photo.photoId());
-                outcomes.add(pool.submit(() -> fetchAndPrepare(photo, previous)));
+                outcomes.add(fetching.submit(() -> fetchAndPrepare(photo, previous)));
             }
             return new Batch(photos, outcomes);
         }
 
         private Map<String, Stored> stored(List<PhotoSource> photos) {
-            if (stats.isEmpty()) {
+            if (!indexer.collectionExists()) {
                 return Map.of();
             }
             Map<String, Stored> stored = new HashMap<>();
@@ -274,7 +277,8 @@ public final class IngestPipeline {
                 return new Failed(photo, e.reason(), e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warnf(e, "unexpected failure preparing %s", photo.location());
-                return new Failed(photo, FailureReason.UNDECODABLE, "the photo cannot be prepared: " + describe(e));
+                return new Failed(
+                        photo, FailureReason.UNDECODABLE, "the photo cannot be prepared: " + BatchIndexer.describe(e));
             }
         }
 
@@ -299,164 +303,56 @@ public final class IngestPipeline {
                 Thread.currentThread().interrupt();
                 throw cancelled(collection);
             } catch (ExecutionException e) {
-                return new Failed(photo, FailureReason.UNDECODABLE, "the photo cannot be prepared: " + describe(e));
+                return new Failed(
+                        photo,
+                        FailureReason.UNDECODABLE,
+                        "the photo cannot be prepared: " + BatchIndexer.describe(e.getCause()));
             }
-        }
-
-        private void index(List<PreparedPhoto> prepared) {
-            Map<PreparedPhoto, float[]> vectors = new IdentityHashMap<>();
-            List<PreparedPhoto> embedded =
-                    wholeOrOneByOne(prepared, PreparedPhoto::source, FailureReason.EMBEDDING, batch -> {
-                        float[][] result = checkedVectors(embedder.embed(batch), batch.size());
-                        for (int i = 0; i < batch.size(); i++) {
-                            vectors.put(batch.get(i), result[i]);
-                        }
-                    });
-            if (embedded.isEmpty()) {
-                return;
-            }
-            try {
-                ensureCollection(vectors.get(embedded.get(0)).length);
-            } catch (FetchException e) {
-                embedded.forEach(p -> fail(p.source(), e.reason(), e.getMessage()));
-                return;
-            }
-            Instant now = clock.instant();
-            List<PhotoRecord> records = new ArrayList<>(embedded.size());
-            Map<PhotoRecord, PhotoSource> sources = new IdentityHashMap<>();
-            for (PreparedPhoto photo : embedded) {
-                try {
-                    thumbnails.put(collection, photo.source().photoId(), photo.thumbnailJpeg());
-                } catch (IOException | RuntimeException e) {
-                    fail(photo.source(), FailureReason.STORE, "the thumbnail cannot be stored: " + describe(e));
-                    continue;
-                }
-                PhotoRecord record = record(photo, vectors.get(photo), now);
-                records.add(record);
-                sources.put(record, photo.source());
-            }
-            List<PhotoRecord> stored = wholeOrOneByOne(records, sources::get, FailureReason.STORE, batch -> {
-                try {
-                    store.upsert(collection, batch);
-                } catch (RuntimeException e) {
-                    throw new FetchException(
-                            FailureReason.STORE, "the vector store refused the photo: " + describe(e), e);
-                }
-            });
-            stored.forEach(record -> listener.indexed(sources.get(record)));
         }
 
         /**
-         * Applies the step to the whole batch and, when that fails, to each item alone, failing only
-         * the items that fail alone.
-         *
-         * @return the items the step succeeded on, in order
+         * Indexes the batch on the indexing thread and reports the outcome. When cancelled meanwhile,
+         * it waits for the batch to be written (an interrupted write could break the store), reports it,
+         * and only then gives up.
          */
-        private <T> List<T> wholeOrOneByOne(
-                List<T> items, Function<T, PhotoSource> sourceOf, FailureReason reason, BatchStep<T> step) {
-            if (items.isEmpty()) {
-                return List.of();
-            }
-            try {
-                step.apply(items);
-                return items;
-            } catch (FetchException | RuntimeException e) {
-                if (items.size() == 1) {
-                    FailureReason why = e instanceof FetchException f ? f.reason() : reason;
-                    fail(sourceOf.apply(items.get(0)), why, describe(e));
-                    return List.of();
-                }
-                LOG.debugf("a batch of %d failed (%s); retrying one by one", items.size(), describe(e));
-            }
-            List<T> succeeded = new ArrayList<>();
-            for (T item : items) {
-                checkCancelled(collection);
-                succeeded.addAll(wholeOrOneByOne(List.of(item), sourceOf, reason, step));
-            }
-            return succeeded;
-        }
-
-        private void ensureCollection(int dimensions) throws FetchException {
-            if (stats.isEmpty()) {
+        private void index(List<PreparedPhoto> prepared) {
+            Future<List<BatchIndexer.Report>> written = indexing.submit(() -> indexer.index(prepared));
+            boolean interrupted = false;
+            List<BatchIndexer.Report> reports;
+            while (true) {
                 try {
-                    store.createCollection(CollectionSpec.of(collection, dimensions));
-                } catch (CollectionConflictException e) {
-                    LOG.debugf("collection %s was created concurrently: %s", collection, e.getMessage());
-                } catch (RuntimeException e) {
-                    throw new FetchException(
-                            FailureReason.STORE, "collection " + collection + " cannot be created: " + describe(e), e);
-                }
-                stats = store.stats(collection);
-                if (stats.isEmpty()) {
-                    throw new FetchException(FailureReason.STORE, "collection " + collection + " cannot be created");
+                    reports = written.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    // BatchIndexer reports every failure it expects; this is a bug or an Error
+                    Throwable cause = e.getCause();
+                    reports = prepared.stream()
+                            .<BatchIndexer.Report>map(p -> new BatchIndexer.Failed(
+                                    p.source(),
+                                    FailureReason.STORE,
+                                    "indexing failed: " + BatchIndexer.describe(cause)))
+                            .toList();
+                    LOG.errorf(cause, "indexing a batch of %s failed", collection);
+                    break;
                 }
             }
-            int expected = stats.get().spec().dimensions();
-            if (expected != dimensions) {
-                throw new FetchException(
-                        FailureReason.STORE,
-                        "collection " + collection + " holds " + expected + "-dimensional vectors but model "
-                                + embedder.modelId() + " makes " + dimensions
-                                + "-dimensional ones; import into a collection made for this model");
+            for (BatchIndexer.Report report : reports) {
+                switch (report) {
+                    case BatchIndexer.Indexed indexed -> listener.indexed(indexed.photo());
+                    case BatchIndexer.Failed failed -> fail(failed.photo(), failed.reason(), failed.message());
+                }
             }
-        }
-
-        private PhotoRecord record(PreparedPhoto photo, float[] vector, Instant now) {
-            PhotoSource source = photo.source();
-            PhotoMetadata metadata = source.metadata();
-            // the source's size describes the original photo (a CDN may serve a smaller copy)
-            boolean sized = metadata.width() != null && metadata.height() != null;
-            return new PhotoRecord(
-                    source.photoId(),
-                    vector,
-                    collection,
-                    source.location().toString(),
-                    thumbnailUrl(source.photoId()),
-                    metadata.title(),
-                    metadata.description(),
-                    metadata.tags(),
-                    sized ? metadata.width() : photo.width(),
-                    sized ? metadata.height() : photo.height(),
-                    metadata.source(),
-                    metadata.takenAt(),
-                    now,
-                    photo.contentHash(),
-                    embedder.modelId(),
-                    metadata.extra());
-        }
-
-        private String thumbnailUrl(String photoId) {
-            String template = options.thumbnailUrlTemplate();
-            return template == null
-                    ? null
-                    : template.replace("{collection}", pathSegment(collection)).replace("{id}", pathSegment(photoId));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                throw cancelled(collection);
+            }
         }
 
         private void fail(PhotoSource photo, FailureReason reason, String message) {
             listener.failed(photo.location().toString(), reason, message);
         }
-    }
-
-    private static float[][] checkedVectors(float[][] vectors, int expected) throws FetchException {
-        if (vectors == null || vectors.length != expected) {
-            throw new FetchException(
-                    FailureReason.EMBEDDING,
-                    "the embedder returned " + (vectors == null ? "nothing" : vectors.length + " vectors") + " for "
-                            + expected + " photos");
-        }
-        for (float[] vector : vectors) {
-            if (vector == null || vector.length != vectors[0].length || vector.length < 2) {
-                throw new FetchException(FailureReason.EMBEDDING, "the embedder returned vectors of unequal lengths");
-            }
-        }
-        return vectors;
-    }
-
-    /** Percent-encodes all but letters, digits and {@code . - _}, so that an id with a slash stays one segment. */
-    private static String pathSegment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8)
-                .replace("+", "%20")
-                .replace("*", "%2A");
     }
 
     private static void checkCancelled(String collection) {
@@ -467,10 +363,5 @@ public final class IngestPipeline {
 
     private static CancellationException cancelled(String collection) {
         return new CancellationException("the import into " + collection + " was cancelled");
-    }
-
-    private static String describe(Throwable e) {
-        Throwable shown = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     }
 }

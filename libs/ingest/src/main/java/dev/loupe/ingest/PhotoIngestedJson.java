@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,8 +205,7 @@ public final class PhotoIngestedJson {
 
     private static void collectExtra(JsonNode object, String prefix, Map<String, String> extra) {
         boolean topLevel = prefix.equals("metadata.");
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if ((topLevel && KNOWN_METADATA.contains(key)) || value.isNull()) {

@@ -25,6 +25,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -269,6 +273,53 @@ class IngestPipelineTest {
     }
 
     @Test
+    void cancelling_waits_for_the_batch_being_written_and_never_interrupts_it() throws Exception {
+        layOutFolder();
+        CountDownLatch embedding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean embedderInterrupted = new AtomicBoolean();
+        PhotoEmbedder model = new ModelPhotoEmbedder(this.model);
+        PhotoEmbedder blocking = new PhotoEmbedder() {
+            @Override
+            public String modelId() {
+                return model.modelId();
+            }
+
+            @Override
+            public float[][] embed(List<PreparedPhoto> photos) throws FetchException {
+                embedding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    embedderInterrupted.set(true);
+                }
+                return model.embed(photos);
+            }
+        };
+        RecordingListener listener = new RecordingListener();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        IngestPipeline pipeline = pipeline(blocking, thumbnails, 16);
+        Thread runner = Thread.ofPlatform().start(() -> {
+            try {
+                pipeline.run(COLLECTION, ImportSources.folder(root), listener);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+
+        assertThat(embedding.await(10, TimeUnit.SECONDS)).isTrue();
+        runner.interrupt();
+        release.countDown();
+        runner.join(Duration.ofSeconds(10));
+
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+        assertThat(embedderInterrupted).isFalse();
+        assertThat(listener.indexed).hasSize(4);
+        assertThat(store.count(COLLECTION, Filter.all())).isEqualTo(4);
+    }
+
+    @Test
     void an_invalid_collection_name_is_refused_before_reading() {
         IngestPipeline pipeline = pipeline(new ModelPhotoEmbedder(model), thumbnails, 1);
 
@@ -299,8 +350,8 @@ class IngestPipelineTest {
 
     private IngestPipeline pipeline(PhotoEmbedder embedder, ThumbnailStore thumbnailStore, int batchSize) {
         FetchPolicy policy = new FetchPolicy(
-                Duration.ofSeconds(2),
                 Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
                 ImageLimits.DEFAULT.maxBytes(),
                 3,
                 true,
