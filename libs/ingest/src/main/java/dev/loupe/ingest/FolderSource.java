@@ -77,8 +77,14 @@ final class FolderSource implements ImportSource {
             if (name.startsWith(".")) {
                 return true;
             }
-            BasicFileAttributes attributes =
-                    Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                // removed since the listing, or unreadable: that entry fails, not the import
+                sink.accept(new RejectedItem(relative(entry), "cannot be read: " + e.getMessage()));
+                return true;
+            }
             if (attributes.isSymbolicLink()) {
                 return link(entry, name);
             }

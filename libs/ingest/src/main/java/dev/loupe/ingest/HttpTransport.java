@@ -177,7 +177,7 @@ final class HttpTransport {
             int status = Integer.parseInt(parts[1]);
             Map<String, List<String>> headers = readHeaders(in, host);
             if (status >= 200) {
-                return new Response(status, parts.length > 2 ? parts[2] : "", headers, null);
+                return new Response(status, parts.length > 2 ? printable(parts[2]) : "", headers, null);
             }
         }
         throw new FetchException(FailureReason.NETWORK, host + " sent too many interim (1xx) responses");
