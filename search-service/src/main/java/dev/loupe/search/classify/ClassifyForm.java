@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class ClassifyForm {
 
     @RestForm("image")
-    @Schema(type = SchemaType.STRING, format = "binary", description = "An image to classify")
+    @Schema(type = SchemaType.ARRAY, maxItems = 1, description = "An image to classify; one part")
     public List<FileUpload> image;
 
     @RestForm

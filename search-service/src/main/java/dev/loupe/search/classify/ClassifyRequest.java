@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.loupe.search.problem.RequestNumbers;
 import dev.loupe.vectorstore.FilterJson;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON body of {@code POST /v1/classify}. */
@@ -27,6 +29,8 @@ public record ClassifyRequest(
         List<String> photoIds,
 
         @Schema(
+                type = SchemaType.OBJECT,
+                implementation = Map.class,
                 description = "Classify the stored photos matching this filter (the search filter form); all"
                         + " photos when neither photoIds nor filter is given")
         JsonNode filter,

@@ -19,7 +19,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class SearchForm {
 
     @RestForm("image")
-    @Schema(type = SchemaType.STRING, format = "binary", description = "An example image (JPEG, PNG, GIF, BMP, WebP)")
+    @Schema(
+            type = SchemaType.ARRAY,
+            maxItems = 1,
+            description = "An example image (JPEG, PNG, GIF, BMP, WebP); one part")
     public List<FileUpload> image;
 
     @RestForm

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.loupe.search.problem.RequestNumbers;
 import dev.loupe.vectorstore.FilterJson;
 import dev.loupe.vectorstore.SearchQuery;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON body of {@code POST /v1/search}; the multipart form has the same fields plus {@code image}. */
@@ -38,12 +40,16 @@ public record SearchRequest(
         String negativeText,
 
         @Schema(
+                type = SchemaType.OBJECT,
+                implementation = Map.class,
                 description = "Weight of each part: text, image, photo (1 each by default), negativeText (0.5);"
                         + " numbers from 0 to 100",
                 examples = "{\"text\": 1, \"image\": 1, \"negativeText\": 0.5}")
         JsonNode weights,
 
         @Schema(
+                type = SchemaType.OBJECT,
+                implementation = Map.class,
                 description = "Metadata filter: {\"field\", \"op\", \"value\"} comparisons (ops eq, ne, gt, gte, lt,"
                         + " lte, in, not_in, contains) combined with {\"and\": [...]}, {\"or\": [...]},"
                         + " {\"not\": {...}}; fields id, url, title, source, width, height, takenAt, indexedAt,"

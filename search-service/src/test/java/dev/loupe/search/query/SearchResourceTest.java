@@ -3,6 +3,7 @@ package dev.loupe.search.query;
 import static dev.loupe.search.ProblemResponses.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -14,9 +15,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -298,6 +304,30 @@ class SearchResourceTest {
     void a_text_and_its_own_negative_cancel_out_with_422() {
         problem(post(Map.of("text", "a cat", "negativeText", "a cat", "weights", Map.of("negativeText", 1))), 422)
                 .body("type", equalTo("urn:loupe:problem:degenerate-query"));
+    }
+
+    @Test
+    void concurrent_searches_answer_like_sequential_ones() throws Exception {
+        List<String> texts = List.of(
+                "a cat", "a dog", "a house by the lake", "a red car", "pizza", "a penguin", "sunflowers", "a watch");
+        List<float[]> sequential = texts.stream()
+                .map(text -> scores(json(Map.of("text", text, "limit", 18))))
+                .toList();
+
+        List<Future<JsonPath>> concurrent = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int round = 0; round < 4; round++) {
+                for (String text : texts) {
+                    concurrent.add(clients.submit(() -> json(Map.of("text", text, "limit", 18))));
+                }
+            }
+            for (int i = 0; i < concurrent.size(); i++) {
+                float[] expected = sequential.get(i % texts.size());
+                assertThat(scores(concurrent.get(i).get(60, TimeUnit.SECONDS)))
+                        .as(texts.get(i % texts.size()))
+                        .containsExactly(expected, within(1e-4f));
+            }
+        }
     }
 
     static Response post(Object body) {
