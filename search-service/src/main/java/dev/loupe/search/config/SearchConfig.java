@@ -1,0 +1,193 @@
+package dev.loupe.search.config;
+
+import dev.loupe.encoders.ExecutionProvider;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of the search service, under {@code loupe}. Environment variables use the usual
+ * mapping ({@code loupe.data-dir} → {@code LOUPE_DATA_DIR}); Kubernetes ConfigMaps use the same keys.
+ */
+@ConfigMapping(prefix = "loupe")
+public interface SearchConfig {
+
+    /**
+     * Directory whose subdirectories are model bundles, each named by its model id. Relative paths
+     * resolve against the working directory. Default: {@code models}.
+     */
+    @WithDefault("models")
+    Path modelsDir();
+
+    /**
+     * Id (subdirectory of {@code models-dir}) of the model that embeds queries. Default: the only
+     * bundle; with several, the first by name that is not the random-weight test model
+     * {@code clip-tiny-random}.
+     */
+    Optional<String> model();
+
+    /**
+     * Directory for everything the service stores: the Lucene indexes live in {@code
+     * <data-dir>/vectors}. Created when missing. Default: {@code data}.
+     */
+    @WithDefault("data")
+    Path dataDir();
+
+    /**
+     * Collection used when a request names none; created at startup (cosine metric, the model's
+     * dimension) when missing. Default: {@code photos}.
+     */
+    @WithDefault("photos")
+    String defaultCollection();
+
+    /** How ONNX Runtime runs the query model. */
+    OnnxRuntime runtime();
+
+    /** How concurrent query embeddings are coalesced into batches. */
+    Batching batching();
+
+    /** Per-request limits on query input. */
+    Limits limits();
+
+    /** Zero-shot classification. */
+    Classify classify();
+
+    /** Near-duplicate detection. */
+    Duplicates duplicates();
+
+    /** ONNX Runtime session settings. */
+    interface OnnxRuntime {
+
+        /**
+         * Execution provider: {@code cpu} or {@code cuda}; CUDA falls back to CPU with a warning when
+         * unavailable. Default: {@code cpu}.
+         */
+        @WithDefault("cpu")
+        ExecutionProvider provider();
+
+        /** Threads inside one operator; 0 lets ONNX Runtime use one per core. Default: 0. */
+        @WithDefault("0")
+        int intraOpThreads();
+
+        /** Threads across independent operators; 0 lets ONNX Runtime choose. Default: 0. */
+        @WithDefault("0")
+        int interOpThreads();
+
+        /** GPU ordinal used when the provider is {@code cuda}. Default: 0. */
+        @WithDefault("0")
+        int cudaDeviceId();
+    }
+
+    /** Micro-batching of query embeddings, per modality. */
+    interface Batching {
+
+        /** Most texts or images in one inference call. Default: 32. */
+        @WithDefault("32")
+        int maxBatchSize();
+
+        /**
+         * How long the oldest waiting query may wait for others to fill its batch; only matters when
+         * the model is idle. Default: 2ms.
+         */
+        @WithDefault("2ms")
+        Duration maxWait();
+
+        /**
+         * Most texts or images waiting for inference per modality; requests beyond it get 503 with
+         * {@code Retry-After}. At least {@code max-batch-size}. Default: 512.
+         */
+        @WithDefault("512")
+        int queueCapacity();
+
+        /** Threads running batches per modality. Default: 1. */
+        @WithDefault("1")
+        int workers();
+    }
+
+    /** Limits that protect the service from oversized query input. */
+    interface Limits {
+
+        /** Longest query text, negative text or label accepted, in characters. Default: 2048. */
+        @WithDefault("2048")
+        int maxTextChars();
+
+        /** Largest query image (upload or fetched) accepted, in bytes. Default: 20M. */
+        @WithDefault("20M")
+        MemorySize maxImageBytes();
+
+        /**
+         * Largest width × height of a query image, read from its header before decoding (refuses
+         * decompression bombs). Default: 50000000.
+         */
+        @WithDefault("50000000")
+        long maxImagePixels();
+
+        /**
+         * Query images decoded at the same time across all requests; bounds the memory held by
+         * decoded pixels. 0 means one per available processor. Default: 0.
+         */
+        @WithDefault("0")
+        int maxConcurrentDecodes();
+    }
+
+    /** Zero-shot classification against text labels (CLIP prompt ensembles). */
+    interface Classify {
+
+        /**
+         * Multiplier of the cosine similarities before the softmax over labels; CLIP's trained
+         * temperature is 100. Default: 100.
+         */
+        @WithDefault("100")
+        double logitScale();
+
+        /** Most labels in one request. Default: 1000. */
+        @WithDefault("1000")
+        int maxLabels();
+
+        /** Most prompt templates in one request. Default: 100. */
+        @WithDefault("100")
+        int maxTemplates();
+
+        /**
+         * Most photos one request classifies (by {@code photoIds} or by the photos a filter matches);
+         * larger sets are refused with 400. Default: 10000.
+         */
+        @WithDefault("10000")
+        int maxPhotos();
+
+        /**
+         * Label embeddings (one per label and template set) kept in memory, so that a repeated label
+         * set costs no text inference. Default: 10000.
+         */
+        @WithDefault("10000")
+        int labelCacheSize();
+    }
+
+    /** Near-duplicate groups of {@code GET /v1/collections/{name}/duplicates}. */
+    interface Duplicates {
+
+        /**
+         * Nearest neighbours looked up per photo on collections above {@code exact-below}; pairs are
+         * found among them. Default: 16.
+         */
+        @WithDefault("16")
+        int neighbours();
+
+        /**
+         * Collections with at most this many photos are compared all pairs in memory (exact);
+         * larger ones with one k-NN query per photo. Default: 2000.
+         */
+        @WithDefault("2000")
+        int exactBelow();
+
+        /**
+         * Largest collection (photos) a duplicate scan accepts; larger ones are refused with 422.
+         * The scan costs one k-NN query per photo. Default: 50000.
+         */
+        @WithDefault("50000")
+        int maxRecords();
+    }
+}

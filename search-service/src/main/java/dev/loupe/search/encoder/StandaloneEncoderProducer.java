@@ -1,0 +1,112 @@
+package dev.loupe.search.encoder;
+
+import dev.loupe.encoders.EmbeddingModel;
+import dev.loupe.encoders.Modality;
+import dev.loupe.encoders.ModelInfo;
+import dev.loupe.encoders.ModelLoader;
+import dev.loupe.encoders.RuntimeOptions;
+import dev.loupe.encoders.batch.BatchSettings;
+import dev.loupe.encoders.image.ImageLimits;
+import dev.loupe.search.config.SearchConfig;
+import dev.loupe.search.metrics.SearchMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+
+/**
+ * Standalone wiring of the {@link QueryEncoder}: loads one model bundle from {@code loupe.models-dir}
+ * into this process. The distributed profile replaces this producer with an embedder REST client.
+ */
+@ApplicationScoped
+public class StandaloneEncoderProducer {
+
+    private static final Logger LOG = Logger.getLogger(StandaloneEncoderProducer.class);
+
+    private final SearchConfig config;
+    private final SearchMetrics metrics;
+
+    StandaloneEncoderProducer(SearchConfig config, SearchMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    @Produces
+    @ApplicationScoped
+    QueryEncoder queryEncoder() {
+        Path dir = config.modelsDir().toAbsolutePath().normalize();
+        List<String> found = ModelBundles.discover(dir);
+        String id = ModelBundles.choose(found, config.model(), dir);
+        long started = System.nanoTime();
+        EmbeddingModel model = ModelLoader.load(id, dir.resolve(id), runtimeOptions());
+        LocalQueryEncoder encoder;
+        try {
+            encoder = new LocalQueryEncoder(
+                    model,
+                    batchSettings(),
+                    new ImageLimits(
+                            config.limits().maxImageBytes().asLongValue(),
+                            config.limits().maxImagePixels()),
+                    config.limits().maxConcurrentDecodes(),
+                    modality -> metrics.batchListener(id, modality),
+                    !ModelBundles.RANDOM_TEST_MODEL.equals(id));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        for (Modality modality : Modality.values()) {
+            if (encoder.batcher(modality) != null) {
+                metrics.watchQueue(id, modality, encoder.batcher(modality));
+            }
+        }
+        logLoaded(model.info(), found, (System.nanoTime() - started) / 1_000_000);
+        return encoder;
+    }
+
+    void close(@Disposes QueryEncoder encoder) {
+        if (encoder instanceof LocalQueryEncoder local) {
+            local.close();
+        }
+    }
+
+    private void logLoaded(ModelInfo info, List<String> found, long millis) {
+        LOG.infof(
+                "query model '%s' loaded in %d ms from %s (bundles there: %s): %d dimensions, embeds %s, runs on %s",
+                info.id(),
+                millis,
+                config.modelsDir(),
+                found,
+                info.dimensions(),
+                info.modalities().stream()
+                        .map(m -> m.name().toLowerCase(Locale.ROOT))
+                        .sorted()
+                        .toList(),
+                info.executionProvider().name().toLowerCase(Locale.ROOT));
+        if (ModelBundles.RANDOM_TEST_MODEL.equals(info.id())) {
+            LOG.warnf(
+                    "%n*****************************************************************************%n"
+                            + "* MODEL '%s' HAS RANDOM WEIGHTS: search results are MEANINGLESS.%n"
+                            + "* It exists for tests. Fetch a real model and restart:%n"
+                            + "*   deploy/models/fetch-model.sh clip-vit-base-patch32%n"
+                            + "* (into loupe.models-dir; set loupe.model when several bundles are there).%n"
+                            + "* GET /v1/status reports \"meaningful\": false until then.%n"
+                            + "*****************************************************************************",
+                    info.id());
+        }
+    }
+
+    private RuntimeOptions runtimeOptions() {
+        SearchConfig.OnnxRuntime runtime = config.runtime();
+        return new RuntimeOptions(
+                runtime.provider(), runtime.intraOpThreads(), runtime.interOpThreads(), runtime.cudaDeviceId());
+    }
+
+    private BatchSettings batchSettings() {
+        SearchConfig.Batching batching = config.batching();
+        return new BatchSettings(
+                batching.maxBatchSize(), batching.maxWait(), batching.queueCapacity(), batching.workers());
+    }
+}

@@ -1,0 +1,15 @@
+package dev.loupe.search.problem;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** 400: the request breaks a rule the client can fix; the problem names the field. */
+@Provider
+public class InvalidRequestExceptionMapper implements ExceptionMapper<InvalidRequestException> {
+
+    @Override
+    public Response toResponse(InvalidRequestException e) {
+        return Problems.response(Problems.BAD_REQUEST, "invalid-request", e.title(), e.getMessage(), e.field(), null);
+    }
+}
