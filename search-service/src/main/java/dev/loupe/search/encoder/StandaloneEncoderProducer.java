@@ -7,11 +7,15 @@ import dev.loupe.encoders.ModelLoader;
 import dev.loupe.encoders.RuntimeOptions;
 import dev.loupe.encoders.batch.BatchSettings;
 import dev.loupe.encoders.image.ImageLimits;
+import dev.loupe.ingest.ModelPhotoEmbedder;
+import dev.loupe.ingest.PhotoEmbedder;
 import dev.loupe.search.config.SearchConfig;
 import dev.loupe.search.metrics.SearchMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +23,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Standalone wiring of the {@link QueryEncoder}: loads one model bundle from {@code loupe.models-dir}
- * into this process. The distributed profile replaces this producer with an embedder REST client.
+ * into this process, shared by queries and imports. The distributed profile replaces this producer with an embedder REST client.
  */
 @ApplicationScoped
 public class StandaloneEncoderProducer {
@@ -34,9 +38,11 @@ public class StandaloneEncoderProducer {
         this.metrics = metrics;
     }
 
+    /** The model and its batchers; typed apart so that the photo embedder below shares its model. */
     @Produces
-    @ApplicationScoped
-    QueryEncoder queryEncoder() {
+    @Singleton
+    @Typed(LocalQueryEncoder.class)
+    LocalQueryEncoder localEncoder() {
         Path dir = config.modelsDir().toAbsolutePath().normalize();
         List<String> found = ModelBundles.discover(dir);
         String id = ModelBundles.choose(found, config.model(), dir);
@@ -66,10 +72,21 @@ public class StandaloneEncoderProducer {
         return encoder;
     }
 
-    void close(@Disposes QueryEncoder encoder) {
-        if (encoder instanceof LocalQueryEncoder local) {
-            local.close();
-        }
+    void close(@Disposes LocalQueryEncoder encoder) {
+        encoder.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    QueryEncoder queryEncoder(LocalQueryEncoder local) {
+        return local;
+    }
+
+    /** Embeds imported photos with the query model's own instance: one model in memory, not two. */
+    @Produces
+    @Singleton
+    PhotoEmbedder photoEmbedder(LocalQueryEncoder local) {
+        return new ModelPhotoEmbedder(local.model());
     }
 
     private void logLoaded(ModelInfo info, List<String> found, long millis) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 final class Problems {
 
     static final int BAD_REQUEST = 400;
+    static final int FORBIDDEN = 403;
     static final int NOT_FOUND = 404;
     static final int CONTENT_TOO_LARGE = 413;
     static final int UNSUPPORTED_MEDIA_TYPE = 415;

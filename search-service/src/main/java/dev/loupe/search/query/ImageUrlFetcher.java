@@ -5,8 +5,7 @@ import java.net.URI;
 /**
  * Fetches the image of a query's {@code imageUrl}. Only a guarded fetcher may implement this: one that
  * refuses private, loopback and link-local addresses (re-checked on every redirect), and bounds
- * time and bytes. Until the ingest library's fetcher is plugged in, {@link DisabledImageUrlFetcher}
- * refuses every URL, so no unguarded fetch exists.
+ * time and bytes: {@link GuardedImageUrlFetcher}.
  */
 public interface ImageUrlFetcher {
 

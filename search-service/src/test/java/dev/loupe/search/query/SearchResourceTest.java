@@ -279,10 +279,12 @@ class SearchResourceTest {
     }
 
     @Test
-    void image_urls_are_refused_until_a_guarded_fetcher_is_plugged_in() {
-        problem(post(Map.of("imageUrl", "https://example.com/cat.jpg")), 422)
+    void image_urls_of_private_addresses_are_refused() {
+        // refused on the address decision, before any connection
+        problem(post(Map.of("imageUrl", "http://127.0.0.1:9/cat.jpg")), 422)
                 .body("field", equalTo("imageUrl"))
-                .body("title", startsWith("imageUrl fetching not enabled"));
+                .body("reason", equalTo("REFUSED"))
+                .body("title", startsWith("The 'imageUrl' could not be used"));
         problem(post(Map.of("imageUrl", "file:///etc/passwd")), 400).body("field", equalTo("imageUrl"));
         problem(post(Map.of("imageUrl", "not a url")), 400).body("field", equalTo("imageUrl"));
     }

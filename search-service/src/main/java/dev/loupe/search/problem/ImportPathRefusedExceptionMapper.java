@@ -1,0 +1,23 @@
+package dev.loupe.search.problem;
+
+import dev.loupe.search.imports.ImportPathRefusedException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** 403: an import named a path outside {@code loupe.imports.roots}. */
+@Provider
+public class ImportPathRefusedExceptionMapper implements ExceptionMapper<ImportPathRefusedException> {
+
+    @Override
+    public Response toResponse(ImportPathRefusedException e) {
+        return Problems.response(
+                Problems.FORBIDDEN,
+                "import-path-refused",
+                "The path is outside the import roots: put the photos under one of them, or add a root"
+                        + " (loupe.imports.roots)",
+                e.getMessage(),
+                e.field(),
+                null);
+    }
+}
