@@ -10,6 +10,20 @@ import java.util.List;
  *
  * <p>Values: {@link String} for STRING fields, {@link Long} for INTEGER, {@link Instant} for
  * INSTANT; {@link Op#CONTAINS} takes a String and applies to STRING_LIST fields ({@code tags}).
+ *
+ * <p>Semantics every adapter follows (the contract suite checks them):
+ *
+ * <ul>
+ *   <li>Every comparison is false on a record that lacks the field (a null value, an absent
+ *       {@code extra} key, no tags), NE and NOT_IN included: {@code title != "x"} does not match a
+ *       record without a title.
+ *   <li>{@link Not} is true exactly when its operand is false, so {@code not(title == "x")} does match
+ *       a record without a title.
+ *   <li>Strings compare exactly: case-sensitive, no wildcards or patterns; {@code %}, {@code _},
+ *       {@code *}, {@code ?}, backslashes, quotes and query syntax are ordinary characters.
+ *   <li>Instants compare at millisecond precision (stores keep epoch milliseconds).
+ *   <li>{@link And} and {@link Or} take at least one operand; {@link All} matches every record.
+ * </ul>
  */
 public sealed interface Filter {
 

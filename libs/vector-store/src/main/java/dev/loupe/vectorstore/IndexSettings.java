@@ -9,7 +9,8 @@ package dev.loupe.vectorstore;
  * @param efSearch HNSW: candidate list size while searching; at least the requested k
  * @param nlist IVF: number of clusters
  * @param nprobe IVF: clusters visited per search
- * @param quantized Lucene: 7-bit scalar quantisation of the stored vectors (Milvus: use IVF_SQ8)
+ * @param quantized Lucene: the graph is built and searched on 7-bit scalar-quantised copies and the
+ *     candidates are rescored on the raw floats, so scores stay exact (Milvus: use IVF_SQ8)
  */
 public record IndexSettings(
         IndexType type, int m, int efConstruction, int efSearch, int nlist, int nprobe, boolean quantized) {

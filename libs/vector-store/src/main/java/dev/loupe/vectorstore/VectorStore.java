@@ -37,10 +37,19 @@ public interface VectorStore extends AutoCloseable {
     /** Deletes records by id; unknown ids are ignored. */
     void delete(String collection, Collection<String> ids);
 
-    /** The records with these ids that exist, with their vectors, in no particular order. */
+    /**
+     * The records with these ids that exist, with their vectors, in no particular order. Instants come
+     * back at millisecond precision; a COSINE collection may return its vectors normalised.
+     */
     List<PhotoRecord> get(String collection, Collection<String> ids);
 
-    /** The nearest records to the query vector that match its filter, best first. */
+    /**
+     * The nearest records to the query vector that match its filter, best first. Scores are cosine
+     * similarities in [-1, 1] for COSINE collections (inner products for DOT_PRODUCT). Hits carry
+     * vectors only when {@link SearchQuery#includeVectors()} asks.
+     *
+     * @throws IllegalArgumentException when the query vector's length differs from the collection's
+     */
     List<SearchHit> search(String collection, SearchQuery query);
 
     /** How many records match the filter. */

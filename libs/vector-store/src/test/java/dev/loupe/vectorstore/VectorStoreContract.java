@@ -806,7 +806,8 @@ public abstract class VectorStoreContract {
                 .toList();
     }
 
-    private static float cosine(float[] a, float[] b) {
+    /** The cosine of two vectors, computed in double. */
+    protected static float cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;

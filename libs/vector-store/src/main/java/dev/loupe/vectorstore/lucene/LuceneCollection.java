@@ -30,6 +30,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -79,7 +80,12 @@ final class LuceneCollection implements Closeable {
         this.writer = opened;
     }
 
-    private static KnnVectorsFormat vectorsFormat(IndexSettings settings) {
+    /**
+     * The HNSW format for these settings.
+     *
+     * @throws IllegalArgumentException when m or efConstruction exceed Lucene's limits (512, 3200)
+     */
+    static KnnVectorsFormat vectorsFormat(IndexSettings settings) {
         return settings.quantized()
                 ? new Lucene99HnswScalarQuantizedVectorsFormat(settings.m(), settings.efConstruction())
                 : new Lucene99HnswVectorsFormat(settings.m(), settings.efConstruction());
@@ -139,8 +145,13 @@ final class LuceneCollection implements Closeable {
         int k = Math.max(wanted, spec.index().efSearch());
         IndexSearcher searcher = searchers.acquire();
         try {
-            KnnFloatVectorQuery knn = new KnnFloatVectorQuery(
-                    RecordDocuments.VECTOR, indexed(query.vector()), k, unfiltered ? null : filter);
+            float[] target = indexed(query.vector());
+            Query knn = new KnnFloatVectorQuery(RecordDocuments.VECTOR, target, k, unfiltered ? null : filter);
+            if (spec.index().quantized()) {
+                // the graph scored quantised copies; rank the k candidates again on the raw floats so
+                // that scores are exact cosines and minScore cuts where the caller expects
+                knn = RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, target, RecordDocuments.VECTOR, k);
+            }
             ScoreDoc[] top = searcher.search(knn, k).scoreDocs;
             List<SearchHit> hits = new ArrayList<>();
             StoredFields stored = searcher.storedFields();

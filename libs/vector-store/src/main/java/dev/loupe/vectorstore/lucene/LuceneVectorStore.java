@@ -82,6 +82,7 @@ public final class LuceneVectorStore implements VectorStore {
                 }
                 return;
             }
+            LuceneCollection.vectorsFormat(spec.index()); // rejects bad settings before touching the disk
             Path index = indexDirectory(spec.name());
             deleteRecursively(index); // leftovers of a drop that did not finish
             Files.createDirectories(index);

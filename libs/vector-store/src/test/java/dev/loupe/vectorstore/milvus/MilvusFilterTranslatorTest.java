@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.vectorstore.Filter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,17 +13,10 @@ class MilvusFilterTranslatorTest {
     private final MilvusFilterTranslator bound = new MilvusFilterTranslator(true);
     private final MilvusFilterTranslator literal = new MilvusFilterTranslator(false);
 
-    private static Filter and(Filter... filters) {
-        return new Filter.And(new ArrayList<>(List.of(filters)));
-    }
-
-    private static Filter or(Filter... filters) {
-        return new Filter.Or(new ArrayList<>(List.of(filters)));
-    }
-
     @Test
     void binds_every_value_as_a_template_parameter() {
-        MilvusExpression e = bound.translate(and(Filter.eq("source", "x\" or 1==1 or \""), Filter.tagContains("cat")));
+        MilvusExpression e =
+                bound.translate(Filter.and(Filter.eq("source", "x\" or 1==1 or \""), Filter.tagContains("cat")));
 
         assertThat(e.expression())
                 .isEqualTo("((source is not null and source == {p0}) and array_contains(tags, {p1}))");
@@ -88,10 +80,12 @@ class MilvusFilterTranslatorTest {
     void constant_filters_fold_instead_of_reaching_milvus() {
         assertThat(bound.translate(Filter.all())).isEqualTo(MilvusExpression.ALL);
         assertThat(bound.translate(Filter.not(Filter.all()))).isEqualTo(MilvusExpression.NONE);
-        assertThat(bound.translate(and(Filter.all(), Filter.eq("id", "a"))).expression())
+        assertThat(bound.translate(Filter.and(Filter.all(), Filter.eq("id", "a")))
+                        .expression())
                 .isEqualTo("id == {p0}");
-        assertThat(bound.translate(or(Filter.not(Filter.all()), Filter.all()))).isEqualTo(MilvusExpression.ALL);
-        assertThat(bound.translate(and(Filter.eq("id", "a"), Filter.not(Filter.all()))))
+        assertThat(bound.translate(Filter.or(Filter.not(Filter.all()), Filter.all())))
+                .isEqualTo(MilvusExpression.ALL);
+        assertThat(bound.translate(Filter.and(Filter.eq("id", "a"), Filter.not(Filter.all()))))
                 .isEqualTo(MilvusExpression.NONE);
     }
 
