@@ -18,12 +18,12 @@ fi
 if [[ "$(id -u)" -ne 0 ]]; then
     echo "error: ${missing[*]} not on PATH, and installing needs root." >&2
     echo "       Run: sudo apt-get update && sudo apt-get install -y chromium chromium-driver" >&2
-    echo "       or skip the browser tests with -Dloupe.browser.skip=true" >&2
+    echo "       or skip the browser tests with -Dloupe-browser.skip=true" >&2
     exit 1
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "error: ${missing[*]} not on PATH and apt-get is not available: install Chromium and" >&2
-    echo "       chromedriver by hand, or skip the browser tests with -Dloupe.browser.skip=true" >&2
+    echo "       chromedriver by hand, or skip the browser tests with -Dloupe-browser.skip=true" >&2
     exit 1
 fi
 

@@ -12,16 +12,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's Chromium, headless, driven through Debian's matching chromedriver (installed by {@code
  * deploy/ci/install-chromium.sh}); nothing is downloaded. Paths can be overridden with the system
- * properties {@code loupe.browser.chromium} and {@code loupe.browser.chromedriver}. A browser that cannot
- * be launched is an error naming the fix, never a silent skip.
+ * properties {@code loupe-browser.chromium} and {@code loupe-browser.chromedriver}. A browser that cannot
+ * be launched is an error naming the fix, never a silent skip. The properties are not named {@code
+ * loupe.browser.*}: surefire hands command-line properties to the service under test, and SearchConfig's
+ * {@code loupe} mapping rejects unknown keys under its prefix.
  */
 final class HeadlessChromium implements AutoCloseable {
 
     /** Set to {@code true} to skip the browser tests on a machine without Chromium. */
-    static final String SKIP_PROPERTY = "loupe.browser.skip";
+    static final String SKIP_PROPERTY = "loupe-browser.skip";
 
     private static final String FIX = "install it with deploy/ci/install-chromium.sh (apt-get install chromium"
-            + " chromium-driver), point -Dloupe.browser.chromium / -Dloupe.browser.chromedriver at it, or skip the"
+            + " chromium-driver), point -Dloupe-browser.chromium / -Dloupe-browser.chromedriver at it, or skip the"
             + " browser tests explicitly with -D" + SKIP_PROPERTY + "=true";
 
     private final ChromeDriver driver;
@@ -36,8 +38,8 @@ final class HeadlessChromium implements AutoCloseable {
      * @throws IllegalStateException when Chromium or chromedriver is missing or does not start
      */
     static HeadlessChromium launch() {
-        Path chromium = executable("loupe.browser.chromium", "/usr/bin/chromium", "Chromium");
-        Path chromedriver = executable("loupe.browser.chromedriver", "/usr/bin/chromedriver", "chromedriver");
+        Path chromium = executable("loupe-browser.chromium", "/usr/bin/chromium", "Chromium");
+        Path chromedriver = executable("loupe-browser.chromedriver", "/usr/bin/chromedriver", "chromedriver");
         ChromeOptions options = new ChromeOptions()
                 .setBinary(chromium.toFile())
                 .addArguments(
