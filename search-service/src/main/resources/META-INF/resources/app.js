@@ -352,7 +352,8 @@
     if (!where) {
       return null;
     }
-    return /^https?:\/\//i.test(where) ? {type, url: where} : {type, path: where};
+    // a TSV may be fetched from a URL; a folder is always a path on the server
+    return type === "unsplash-tsv" && /^https?:\/\//i.test(where) ? {type, url: where} : {type, path: where};
   }
 
   function wireImport() {
