@@ -78,7 +78,14 @@ public class GoldenPhotosResource implements QuarkusTestResourceLifecycleManager
             }
             store.upsert(COLLECTION, records);
         }
+        Path importRoot = dataDir.resolve("import-root");
+        try {
+            Files.createDirectories(importRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return Map.of(
+                "loupe.imports.roots", importRoot.toString(),
                 "loupe.data-dir", dataDir.toString(),
                 "loupe.models-dir", models.toString(),
                 // the packaged jar (prod profile) would listen on every interface
