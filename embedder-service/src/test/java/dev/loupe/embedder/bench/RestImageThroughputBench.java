@@ -60,11 +60,22 @@ class RestImageThroughputBench {
                 return Map.of(); // the test skips itself; the service starts on the test model
             }
             return Map.of(
-                    "loupe.embedder.models-dir", modelsDir().toString(),
-                    "loupe.embedder.default-model", MODEL,
-                    "loupe.embedder.batching.max-batch-size", String.valueOf(BATCH),
-                    "loupe.embedder.batching.queue-capacity", "512",
-                    "loupe.embedder.limits.max-items-per-request", String.valueOf(BATCH));
+                    "loupe.embedder.models-dir",
+                    modelsDir().toString(),
+                    "loupe.embedder.default-model",
+                    MODEL,
+                    "loupe.embedder.batching.max-batch-size",
+                    String.valueOf(BATCH),
+                    // CPU throughput setting: two single-threaded batches at once, so a core busy
+                    // decoding slows one batch instead of stalling a two-thread operator
+                    "loupe.embedder.runtime.intra-op-threads",
+                    "1",
+                    "loupe.embedder.batching.workers",
+                    "2",
+                    "loupe.embedder.batching.queue-capacity",
+                    "512",
+                    "loupe.embedder.limits.max-items-per-request",
+                    String.valueOf(BATCH));
         }
 
         /** A directory holding only the ViT-B/32 bundle (others under bench-models would load too). */
