@@ -16,10 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A data directory holding the default collection {@code photos} with the 18 golden photos embedded by
@@ -94,15 +92,6 @@ public class GoldenPhotosResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void stop() {
-        if (dataDir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the test data directory " + dataDir, e);
-        }
+        TestDirectories.delete(dataDir);
     }
 }

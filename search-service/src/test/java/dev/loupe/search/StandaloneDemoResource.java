@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * An empty data directory and the settings of {@code ./loupe run}: the repository's models and demo
@@ -36,15 +34,6 @@ public class StandaloneDemoResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public void stop() {
-        if (dataDir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the test data directory " + dataDir, e);
-        }
+        TestDirectories.delete(dataDir);
     }
 }

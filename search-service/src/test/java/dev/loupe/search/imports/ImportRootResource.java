@@ -1,14 +1,13 @@
 package dev.loupe.search.imports;
 
+import dev.loupe.search.TestDirectories;
 import dev.loupe.search.TestPhotos;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * An empty data directory and an import root holding {@code photos/} with {@link #GOOD} decodable
@@ -57,15 +56,6 @@ public class ImportRootResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the test directory " + dir, e);
-        }
+        TestDirectories.delete(dir);
     }
 }
