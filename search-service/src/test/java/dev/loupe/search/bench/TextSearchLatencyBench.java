@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.encoders.bench.BenchFixtures;
-import dev.loupe.encoders.bench.BenchReport;
+import dev.loupe.testkit.BenchReport;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -14,6 +14,7 @@ import dev.loupe.encoders.image.ImageLimits;
 import dev.loupe.encoders.image.ImagePreprocessor;
 import dev.loupe.encoders.text.TextTokenizer;
 import dev.loupe.encoders.text.TokenBatch;
+import dev.loupe.testkit.BenchReport;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;

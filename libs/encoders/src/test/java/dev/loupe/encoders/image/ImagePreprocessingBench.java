@@ -3,7 +3,7 @@ package dev.loupe.encoders.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.loupe.encoders.bench.BenchReport;
+import dev.loupe.testkit.BenchReport;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -248,7 +248,7 @@ public final class LuceneVectorStore implements VectorStore {
         return root.resolve(name + SPEC_SUFFIX);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

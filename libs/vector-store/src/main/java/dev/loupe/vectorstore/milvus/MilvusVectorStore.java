@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -62,6 +63,18 @@ public final class MilvusVectorStore implements VectorStore {
     static final int ID_BATCH = 1000;
 
     private static final ConsistencyLevel READS = ConsistencyLevel.STRONG;
+
+    /**
+     * How long a collection's spec is trusted without asking the server again. Every operation needs
+     * the spec (dimensions, metric, search parameters), and asking costs two round trips; a collection
+     * another process drops is noticed at once (the server answers "not found"), one it alters within
+     * this long.
+     */
+    static final Duration SPEC_TTL = Duration.ofSeconds(5);
+
+    private record CachedSpec(CollectionSpec spec, long fetchedNanos) {}
+
+    private final Map<String, CachedSpec> specs = new ConcurrentHashMap<>();
 
     private final MilvusClientV2 client;
     private final MilvusFilterTranslator translator;
@@ -108,6 +121,7 @@ public final class MilvusVectorStore implements VectorStore {
 
     @Override
     public void createCollection(CollectionSpec spec) {
+        specs.remove(spec.name());
         Optional<CollectionSpec> existing = describe(spec.name());
         if (existing.isEmpty()) {
             try {
@@ -186,6 +200,7 @@ public final class MilvusVectorStore implements VectorStore {
 
     @Override
     public void dropCollection(String collection) {
+        specs.remove(collection);
         if (exists(collection)) {
             call(collection, () -> {
                 client.dropCollection(
@@ -380,8 +395,21 @@ public final class MilvusVectorStore implements VectorStore {
         return fields;
     }
 
+    /** The collection's spec, from the cache while it is younger than {@link #SPEC_TTL}. */
     private CollectionSpec spec(String collection) {
-        return describe(collection).orElseThrow(() -> new UnknownCollectionException(collection));
+        CachedSpec cached = specs.get(collection);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.fetchedNanos() < SPEC_TTL.toNanos()) {
+            return cached.spec();
+        }
+        CollectionSpec spec = describe(collection).orElseThrow(() -> new UnknownCollectionException(collection));
+        specs.put(collection, new CachedSpec(spec, now));
+        return spec;
+    }
+
+    /** Forgets the cached spec of a collection, so the next operation reads it from the server. */
+    void forgetSpec(String collection) {
+        specs.remove(collection);
     }
 
     /**
@@ -396,6 +424,7 @@ public final class MilvusVectorStore implements VectorStore {
                 throw new MilvusUnavailableException("Milvus at " + uri + " is unavailable: " + e.getMessage(), e);
             }
             if (e.getErrorCode() == ErrorCode.COLLECTION_NOT_FOUND && collection != null) {
+                specs.remove(collection);
                 throw new UnknownCollectionException(collection);
             }
             throw e;

@@ -3,6 +3,7 @@ package dev.loupe.vectorstore.milvus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loupe.testkit.LocalMilvusServer;
 import dev.loupe.vectorstore.CollectionConflictException;
 import dev.loupe.vectorstore.CollectionSpec;
 import dev.loupe.vectorstore.Filter;

@@ -1,5 +1,6 @@
 package dev.loupe.vectorstore.milvus;
 
+import dev.loupe.testkit.LocalMilvusServer;
 import dev.loupe.vectorstore.VectorStore;
 import dev.loupe.vectorstore.VectorStoreContract;
 import java.time.Duration;

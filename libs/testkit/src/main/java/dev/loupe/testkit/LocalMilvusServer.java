@@ -1,4 +1,4 @@
-package dev.loupe.vectorstore.milvus;
+package dev.loupe.testkit;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Assumptions;
  * {@code .venv/milvus}) on a free loopback port with a fresh data directory under {@code target/}.
  * Stopped by {@link #close()}, and killed on JVM exit if a test forgot to.
  */
-final class LocalMilvusServer implements AutoCloseable {
+public final class LocalMilvusServer implements AutoCloseable {
 
     /** Set to true to skip Milvus tests where the server cannot be installed (CI must not set it). */
-    static final String SKIP_PROPERTY = "loupe.milvus.skip";
+    public static final String SKIP_PROPERTY = "loupe.milvus.skip";
 
     private static final Duration STARTUP = Duration.ofSeconds(60); // cold Python + faiss imports on 2 cores
     private static final Duration SHUTDOWN = Duration.ofSeconds(10);
@@ -45,9 +45,8 @@ final class LocalMilvusServer implements AutoCloseable {
      * @throws IllegalStateException when milvus-lite is not installed (unless {@value #SKIP_PROPERTY}
      *     is true, which aborts the calling test or class instead) or does not come up in time
      */
-    static LocalMilvusServer start() throws IOException, InterruptedException {
-        Path repo = repositoryRoot();
-        Path executable = repo.resolve(".venv/milvus/bin/milvus-lite");
+    public static LocalMilvusServer start() throws IOException, InterruptedException {
+        Path executable = executable();
         if (!Files.isExecutable(executable)) {
             String message = "milvus-lite is not installed at " + executable
                     + "; run deploy/milvus/install-local-milvus.sh from the repository root";
@@ -83,8 +82,13 @@ final class LocalMilvusServer implements AutoCloseable {
         return server;
     }
 
+    /** Where deploy/milvus/install-local-milvus.sh puts the server; it may not be there. */
+    public static Path executable() {
+        return repositoryRoot().resolve(".venv/milvus/bin/milvus-lite");
+    }
+
     /** {@code http://127.0.0.1:<port>}, for {@code ConnectConfig.uri}. */
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -1,4 +1,4 @@
-package dev.loupe.encoders.bench;
+package dev.loupe.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +18,9 @@ public final class BenchReport {
 
     public BenchReport(String name) {
         this.file = Path.of("target/bench", name + ".txt").toAbsolutePath();
-        line("# " + name + " at " + Instant.now() + " on "
-                + Runtime.getRuntime().availableProcessors() + " cores");
+        Runtime runtime = Runtime.getRuntime();
+        line("# " + name + " at " + Instant.now() + " on " + runtime.availableProcessors() + " cores, max heap "
+                + runtime.maxMemory() / (1 << 20) + " MiB, Java " + Runtime.version());
     }
 
     public void line(String text) {
@@ -28,7 +29,7 @@ public final class BenchReport {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot append to " + file, e);
         }
     }
 

@@ -1,0 +1,228 @@
+package dev.loupe.vectorstore.milvus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loupe.testkit.BenchReport;
+import dev.loupe.testkit.LocalMilvusServer;
+import dev.loupe.vectorstore.CollectionSpec;
+import dev.loupe.vectorstore.IndexSettings;
+import dev.loupe.vectorstore.IndexType;
+import dev.loupe.vectorstore.Metric;
+import dev.loupe.vectorstore.PhotoRecord;
+import dev.loupe.vectorstore.SearchHit;
+import dev.loupe.vectorstore.SearchQuery;
+import dev.loupe.vectorstore.bench.EmbeddingLikeVectors;
+import dev.loupe.vectorstore.bench.KnnMeasurement;
+import dev.loupe.vectorstore.bench.TopK;
+import io.milvus.v2.client.ConnectConfig;
+import io.milvus.v2.client.MilvusClientV2;
+import io.milvus.v2.common.ConsistencyLevel;
+import io.milvus.v2.common.IndexParam;
+import io.milvus.v2.service.collection.request.AlterCollectionPropertiesReq;
+import io.milvus.v2.service.collection.request.CreateCollectionReq;
+import io.milvus.v2.service.utility.request.FlushReq;
+import io.milvus.v2.service.vector.request.SearchReq;
+import io.milvus.v2.service.vector.request.data.FloatVec;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.lucene.util.VectorUtil;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Milvus adapter against a local Milvus-API server (milvus-lite: a Python gRPC server over faiss):
+ * {@value #DEFAULT_SIZE} embedding-like 512-d vectors ({@link EmbeddingLikeVectors}), HNSW recall@10
+ * and single-client QPS for each efSearch, against the exact answers of a Java brute-force scan and
+ * against the same server scanning every vector (a FLAT index: an exact scan behind the same RPC path).
+ * Ingest and search go through {@link MilvusVectorStore}; the raw client creates the FLAT collection
+ * (the port has no FLAT type), flushes, rewrites the efSearch property between sweeps, and times the
+ * bare search RPC to show what the store adds.
+ *
+ * <p>milvus-lite 3.2 reads index build parameters only from a JSON {@code params} entry, while the Java
+ * SDK sends them as separate keys, so it builds HNSW with its defaults (M = 16, efConstruction = 200)
+ * whatever the spec says; the defaults here are those values, so the numbers mean what they say.
+ *
+ * <p>Run: {@code ./loupe bench -pl libs/vector-store -Dtest=MilvusKnnBench}; properties: {@code
+ * loupe.bench.milvus.n}, {@code loupe.bench.queries}, {@code loupe.bench.milvus.ef} (e.g. {@code
+ * 10,40,160}).
+ */
+@Tag("bench")
+class MilvusKnnBench {
+
+    private static final int DEFAULT_SIZE = 100_000;
+    private static final int DIMENSIONS = 512; // CLIP ViT-B/32
+    private static final int K = 10;
+    private static final long SEED = 42;
+    private static final int BATCH = 10_000; // records per store upsert (the store sends 500 per RPC)
+    private static final int PASSES = 3; // timed passes per setting; the fastest is reported (shared machine)
+    private static final int FLAT_QUERIES = 50; // the server's exact scan is slow; its QPS needs no more
+    private static final long RPC_DEADLINE_MS = 600_000; // a flush that builds indexes on 2 cores
+
+    private final int size = Integer.getInteger("loupe.bench.milvus.n", DEFAULT_SIZE);
+    private final int queryCount = Integer.getInteger("loupe.bench.queries", 300);
+    private static final int M = 16; // milvus-lite's default, which it uses whatever is asked
+    private static final int EF_CONSTRUCTION = 200; // likewise
+    private final int[] efs = Arrays.stream(System.getProperty("loupe.bench.milvus.ef", "10,20,40,80,160")
+                    .split(","))
+            .mapToInt(s -> Integer.parseInt(s.trim()))
+            .toArray();
+
+    @Test
+    void hnsw_recall_and_speed_against_an_exact_scan() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isExecutable(LocalMilvusServer.executable()),
+                "skipped: milvus-lite is not installed at " + LocalMilvusServer.executable()
+                        + "; run deploy/milvus/install-local-milvus.sh");
+        BenchReport report = new BenchReport("milvus-knn");
+        EmbeddingLikeVectors data = new EmbeddingLikeVectors(SEED, DIMENSIONS);
+        float[][] vectors =
+                IntStream.range(0, size).parallel().mapToObj(data::vector).toArray(float[][]::new);
+        List<float[]> queries =
+                IntStream.range(0, queryCount).mapToObj(data::query).toList();
+        report.line(data.describe(size, queryCount, K));
+        KnnMeasurement.Search bruteForce = q -> bruteForce(vectors, q);
+        KnnMeasurement.run(queries.subList(0, Math.min(10, queryCount)), null, K, bruteForce); // JIT
+        KnnMeasurement.Result exact = KnnMeasurement.fastest(PASSES, queries, null, K, bruteForce);
+        report.line(String.format(
+                "exact scan in Java (one thread, VectorUtil.dotProduct over float[][] on the heap, no RPC): "
+                        + "QPS %.1f  p50 %.2f ms  p99 %.2f ms",
+                exact.qps(), exact.p50Millis(), exact.p99Millis()));
+
+        try (LocalMilvusServer server = LocalMilvusServer.start()) {
+            MilvusClientV2 client = new MilvusClientV2(ConnectConfig.builder()
+                    .uri(server.uri())
+                    .rpcDeadlineMs(RPC_DEADLINE_MS)
+                    .build());
+            report.line("server: " + client.getServerVersion() + " on 127.0.0.1, one client thread");
+            try (MilvusVectorStore store = new MilvusVectorStore(client, server.uri(), false)) {
+                // the store reads this spec from the collection's properties; the index itself is FLAT
+                CollectionSpec flat = new CollectionSpec(
+                        "bench_flat",
+                        DIMENSIONS,
+                        Metric.COSINE,
+                        new IndexSettings(IndexType.IVF_FLAT, M, EF_CONSTRUCTION, K, 1, 1, false));
+                store.dropCollection(flat.name());
+                client.createCollection(CreateCollectionReq.builder()
+                        .collectionName(flat.name())
+                        .collectionSchema(MilvusSchema.schema(DIMENSIONS))
+                        .indexParams(List.of(IndexParam.builder()
+                                .fieldName(MilvusSchema.VECTOR)
+                                .indexName(MilvusSchema.VECTOR)
+                                .indexType(IndexParam.IndexType.FLAT)
+                                .metricType(IndexParam.MetricType.COSINE)
+                                .build()))
+                        .properties(MilvusSchema.properties(flat))
+                        .build());
+                store.createCollection(flat); // finds it, checks it, loads it
+                load(store, client, flat, vectors, report);
+                KnnMeasurement.Search flatSearch = q -> ids(store.search(flat.name(), SearchQuery.of(q, K)));
+                List<float[]> flatQueries = queries.subList(0, Math.min(FLAT_QUERIES, queryCount));
+                KnnMeasurement.run(flatQueries.subList(0, Math.min(5, flatQueries.size())), null, K, flatSearch);
+                KnnMeasurement.Result serverExact =
+                        KnnMeasurement.run(flatQueries, exact.answers().subList(0, flatQueries.size()), K, flatSearch);
+                report.line("exact scan on the server (FLAT index), through the store, first " + flatQueries.size()
+                        + " queries, one pass: " + serverExact.summary(K));
+                store.dropCollection(flat.name());
+
+                CollectionSpec hnsw = hnsw(efs[0]);
+                store.dropCollection(hnsw.name());
+                store.createCollection(hnsw);
+                load(store, client, hnsw, vectors, report);
+                double bestRecall = 0;
+                for (int ef : efs) {
+                    // efSearch is kept in the collection's properties; the store re-reads them after forgetSpec
+                    client.alterCollectionProperties(AlterCollectionPropertiesReq.builder()
+                            .collectionName(hnsw.name())
+                            .properties(MilvusSchema.properties(hnsw(ef)))
+                            .build());
+                    store.forgetSpec(hnsw.name());
+                    KnnMeasurement.Search search = q -> ids(store.search(hnsw.name(), SearchQuery.of(q, K)));
+                    KnnMeasurement.run(queries, null, K, search); // warm-up
+                    KnnMeasurement.Result r = KnnMeasurement.fastest(PASSES, queries, exact.answers(), K, search);
+                    report.line(String.format(
+                            "HNSW M=%d efConstruction=%d efSearch=%d: %s  = %.1fx the server's exact scan, %.1fx the Java scan",
+                            M, EF_CONSTRUCTION, ef, r.summary(K), r.qps() / serverExact.qps(), r.qps() / exact.qps()));
+                    bestRecall = Math.max(bestRecall, r.recall());
+                }
+                // the bare search RPC at the last efSearch: what the store adds (filter translation, record
+                // mapping; the spec comes from its cache)
+                int lastEf = efs[efs.length - 1];
+                KnnMeasurement.Search raw = q -> client
+                        .search(SearchReq.builder()
+                                .collectionName(hnsw.name())
+                                .annsField(MilvusSchema.VECTOR)
+                                .metricType(IndexParam.MetricType.COSINE)
+                                .data(List.of(new FloatVec(q)))
+                                .limit(K)
+                                .searchParams(Map.of("ef", lastEf))
+                                .outputFields(MilvusSchema.SCALAR_FIELDS)
+                                .consistencyLevel(ConsistencyLevel.STRONG)
+                                .build())
+                        .getSearchResults()
+                        .getFirst()
+                        .stream()
+                        .map(r -> (String) r.getId())
+                        .toList();
+                KnnMeasurement.run(queries, null, K, raw);
+                KnnMeasurement.Result bare = KnnMeasurement.fastest(PASSES, queries, exact.answers(), K, raw);
+                report.line(String.format("HNSW efSearch=%d, bare client.search RPC: %s", lastEf, bare.summary(K)));
+                store.dropCollection(hnsw.name());
+                assertThat(serverExact.recall()).as("the server's exact scan").isGreaterThan(0.99);
+                assertThat(bestRecall).as("best HNSW recall@10").isGreaterThan(0.5);
+            }
+        }
+    }
+
+    private CollectionSpec hnsw(int efSearch) {
+        return new CollectionSpec(
+                "bench_hnsw",
+                DIMENSIONS,
+                Metric.COSINE,
+                new IndexSettings(IndexType.HNSW, M, EF_CONSTRUCTION, efSearch, 1, 1, false));
+    }
+
+    /** Ingests into a created collection, flushes and searches once (which loads the indexes), timing each. */
+    private static void load(
+            MilvusVectorStore store,
+            MilvusClientV2 client,
+            CollectionSpec spec,
+            float[][] vectors,
+            BenchReport report) {
+        long t0 = System.nanoTime();
+        for (int from = 0; from < vectors.length; from += BATCH) {
+            List<PhotoRecord> batch = new ArrayList<>(BATCH);
+            for (int i = from; i < Math.min(vectors.length, from + BATCH); i++) {
+                batch.add(PhotoRecord.of("v" + i, vectors[i]));
+            }
+            store.upsert(spec.name(), batch);
+        }
+        long t1 = System.nanoTime();
+        client.flush(FlushReq.builder()
+                .collectionNames(List.of(spec.name()))
+                .waitFlushedTimeoutMs(RPC_DEADLINE_MS)
+                .build());
+        long t2 = System.nanoTime();
+        store.search(spec.name(), SearchQuery.of(vectors[0], K));
+        long t3 = System.nanoTime();
+        report.line(String.format(
+                "%s: upsert %.0f s (%.0f vectors/s), flush %.0f s, first search %.1f s",
+                spec.name(), (t1 - t0) / 1e9, vectors.length / ((t1 - t0) / 1e9), (t2 - t1) / 1e9, (t3 - t2) / 1e9));
+    }
+
+    private static List<String> ids(List<SearchHit> hits) {
+        return hits.stream().map(h -> h.record().id()).toList();
+    }
+
+    private static List<String> bruteForce(float[][] vectors, float[] query) {
+        TopK top = new TopK(K);
+        for (int i = 0; i < vectors.length; i++) {
+            top.offer(VectorUtil.dotProduct(query, vectors[i]), i);
+        }
+        return Arrays.stream(top.ordsBestFirst()).mapToObj(i -> "v" + i).toList();
+    }
+}
