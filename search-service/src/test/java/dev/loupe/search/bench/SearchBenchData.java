@@ -2,6 +2,7 @@ package dev.loupe.search.bench;
 
 import dev.loupe.encoders.bench.BenchFixtures;
 import dev.loupe.search.TestPhotos;
+import dev.loupe.testkit.EmbeddingLikeVectors;
 import dev.loupe.vectorstore.CollectionSpec;
 import dev.loupe.vectorstore.PhotoRecord;
 import dev.loupe.vectorstore.lucene.LuceneVectorStore;
@@ -12,14 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.jboss.logging.Logger;
 
 /**
  * A data directory whose default collection holds {@value #PHOTOS} embedding-like 512-d records
- * (low-rank clusters plus noise, not uniform random), served with the full-size ViT-B/32 bundle. Built
+ * ({@link EmbeddingLikeVectors}: low-rank clusters plus noise, not uniform random), served with the full-size ViT-B/32 bundle. Built
  * once under {@code target/bench-search-data} and reused while its record count is right. Without
  * {@code ../shared} it points the service at the test model and an empty directory; the benchmark
  * then skips itself.
@@ -32,8 +33,7 @@ public class SearchBenchData implements QuarkusTestResourceLifecycleManager {
     private static final Logger LOG = Logger.getLogger(SearchBenchData.class);
     private static final String COLLECTION = "photos";
     private static final int DIMENSIONS = 512; // ViT-B/32's projection
-    private static final int LATENT = 64; // rank of the cluster structure
-    private static final int CLUSTERS = 500;
+    private static final long SEED = 42;
     private static final int BATCH = 1_000;
     private static final String[] TAGS = {"beach", "city", "dog", "food", "forest", "mountain", "people", "snow"};
 
@@ -79,15 +79,15 @@ public class SearchBenchData implements QuarkusTestResourceLifecycleManager {
 
     private static void ensureRecords(Path vectors) throws IOException {
         try (LuceneVectorStore store = new LuceneVectorStore(vectors)) {
+            EmbeddingLikeVectors generator = new EmbeddingLikeVectors(SEED, DIMENSIONS);
             long present = store.stats(COLLECTION).map(s -> s.count()).orElse(0L);
-            if (present == PHOTOS) {
+            if (present == PHOTOS && sameGenerator(store, generator)) {
                 LOG.infof("reusing %d benchmark records in %s", present, vectors);
                 return;
             }
             store.dropCollection(COLLECTION);
             store.createCollection(CollectionSpec.of(COLLECTION, DIMENSIONS));
             long started = System.nanoTime();
-            EmbeddingLikeVectors generator = new EmbeddingLikeVectors(42);
             Instant indexedAt = Instant.parse("2026-01-01T00:00:00Z");
             for (int from = 0; from < PHOTOS; from += BATCH) {
                 List<PhotoRecord> records = new ArrayList<>(BATCH);
@@ -95,7 +95,7 @@ public class SearchBenchData implements QuarkusTestResourceLifecycleManager {
                     String id = "photo-" + i;
                     records.add(new PhotoRecord(
                             id,
-                            generator.next(),
+                            generator.vector(i),
                             COLLECTION,
                             "https://photos.example/" + id + ".jpg",
                             "/v1/photos/" + id + "/thumbnail",
@@ -117,56 +117,9 @@ public class SearchBenchData implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Unit vectors near a few hundred cluster centres in a low-rank subspace, plus isotropic noise. */
-    static final class EmbeddingLikeVectors {
-        private final SplittableRandom random;
-        private final float[][] projection = new float[LATENT][DIMENSIONS];
-        private final float[][] centres = new float[CLUSTERS][LATENT];
-
-        EmbeddingLikeVectors(long seed) {
-            random = new SplittableRandom(seed);
-            for (float[] row : projection) {
-                fill(row, 1);
-            }
-            for (float[] centre : centres) {
-                fill(centre, 1);
-            }
-        }
-
-        float[] next() {
-            float[] centre = centres[random.nextInt(CLUSTERS)];
-            float[] latent = new float[LATENT];
-            for (int j = 0; j < LATENT; j++) {
-                latent[j] = centre[j] + 0.5f * gaussian();
-            }
-            float[] vector = new float[DIMENSIONS];
-            for (int j = 0; j < LATENT; j++) {
-                float weight = latent[j];
-                float[] row = projection[j];
-                for (int d = 0; d < DIMENSIONS; d++) {
-                    vector[d] += weight * row[d];
-                }
-            }
-            double norm = 0;
-            for (int d = 0; d < DIMENSIONS; d++) {
-                vector[d] += 2f * gaussian(); // noise at about a fifth of the signal's scale per dimension
-                norm += vector[d] * vector[d];
-            }
-            float scale = (float) (1 / Math.sqrt(norm));
-            for (int d = 0; d < DIMENSIONS; d++) {
-                vector[d] *= scale;
-            }
-            return vector;
-        }
-
-        private void fill(float[] values, float sigma) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = sigma * gaussian();
-            }
-        }
-
-        private float gaussian() {
-            return (float) random.nextGaussian();
-        }
+    /** Whether the stored records came from this generator (a cache built by older code does not). */
+    private static boolean sameGenerator(LuceneVectorStore store, EmbeddingLikeVectors generator) {
+        List<PhotoRecord> first = store.get(COLLECTION, List.of("photo-0"));
+        return first.size() == 1 && Arrays.equals(first.getFirst().vector(), generator.vector(0));
     }
 }

@@ -3,6 +3,7 @@ package dev.loupe.vectorstore.milvus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.testkit.BenchReport;
+import dev.loupe.testkit.EmbeddingLikeVectors;
 import dev.loupe.testkit.LocalMilvusServer;
 import dev.loupe.vectorstore.CollectionSpec;
 import dev.loupe.vectorstore.IndexSettings;
@@ -11,7 +12,6 @@ import dev.loupe.vectorstore.Metric;
 import dev.loupe.vectorstore.PhotoRecord;
 import dev.loupe.vectorstore.SearchHit;
 import dev.loupe.vectorstore.SearchQuery;
-import dev.loupe.vectorstore.bench.EmbeddingLikeVectors;
 import dev.loupe.vectorstore.bench.KnnMeasurement;
 import dev.loupe.vectorstore.bench.TopK;
 import io.milvus.v2.client.ConnectConfig;

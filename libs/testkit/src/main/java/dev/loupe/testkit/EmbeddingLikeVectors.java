@@ -1,4 +1,4 @@
-package dev.loupe.vectorstore.bench;
+package dev.loupe.testkit;
 
 import java.util.SplittableRandom;
 

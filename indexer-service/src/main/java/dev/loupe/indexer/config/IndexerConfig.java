@@ -1,0 +1,26 @@
+package dev.loupe.indexer.config;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * Every setting of the indexer service, under {@code loupe}. Environment variables use the usual
+ * mapping ({@code loupe.kafka.topic} → {@code LOUPE_KAFKA_TOPIC}). Each group lives in its own file.
+ */
+@ConfigMapping(prefix = "loupe")
+public interface IndexerConfig {
+
+    /** The Kafka topics and the consumer. */
+    KafkaConfig kafka();
+
+    /** The REST client of embedder-service. */
+    EmbedderClientConfig embedder();
+
+    /** The Milvus server records are upserted into. */
+    MilvusConfig milvus();
+
+    /** Limits of every photo fetch. */
+    FetchConfig fetch();
+
+    /** Import jobs (their rows live in PostgreSQL, configured by {@code quarkus.datasource.*}). */
+    JobsConfig jobs();
+}

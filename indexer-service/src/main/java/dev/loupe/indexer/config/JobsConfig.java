@@ -1,0 +1,4 @@
+package dev.loupe.indexer.config;
+
+/** Import jobs. */
+public interface JobsConfig {}
