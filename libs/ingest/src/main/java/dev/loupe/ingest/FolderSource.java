@@ -142,8 +142,14 @@ final class FolderSource implements ImportSource {
             Path relative = start.relativize(file);
             List<String> tags =
                     relative.getNameCount() > 1 ? List.of(relative.getName(0).toString()) : List.of();
-            PhotoMetadata metadata = new PhotoMetadata(null, null, tags, null, null, null, SOURCE, null, null);
+            PhotoMetadata metadata = new PhotoMetadata(title(file), null, tags, null, null, null, SOURCE, null, null);
             return new PhotoSource(relative(file), file.toUri(), metadata);
+        }
+
+        /** The file name without its extension: a folder has no better title to offer. */
+        private static String title(Path file) {
+            String name = file.getFileName().toString();
+            return name.substring(0, name.lastIndexOf('.'));
         }
 
         /** The path relative to the root with '/' separators, whatever the platform's. */

@@ -189,12 +189,14 @@ class ImportSourcesTest {
                 .isEqualTo(new RejectedItem("http:///no-host.jpg", "'http:///no-host.jpg' has no valid host name"));
     }
 
+    /** A folder photo: titled by its file name without the extension, tagged by its first folder. */
     private static PhotoSource folderPhoto(Path root, String relative, String tag) {
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
         return new PhotoSource(
                 relative,
                 root.resolve(relative).toUri(),
                 new PhotoMetadata(
-                        null,
+                        name.substring(0, name.lastIndexOf('.')),
                         null,
                         tag == null ? List.of() : List.of(tag),
                         null,

@@ -47,11 +47,13 @@ import org.jboss.logging.Logger;
  * Milvus collection per Loupe collection, with a fixed explicit schema, the vector index the spec asks
  * for, and the spec itself kept in the collection's properties so it round-trips.
  *
- * <p>Every read uses {@link ConsistencyLevel#STRONG}: the port promises that records are visible to
- * {@code search} and {@code get} as soon as {@code upsert} returns, and Milvus' default (Bounded) lets a
- * read miss writes of the last few seconds. Strong waits for the read node to catch up with the write
- * timestamp, which costs a little latency on a busy cluster; correctness of "label, retrain, search"
- * loops is worth it.
+ * <p>Every read uses {@link ConsistencyLevel#SESSION}: the port promises that records are visible to
+ * {@code search} and {@code get} as soon as {@code upsert} returns, and Session gives exactly that for
+ * the writes of this client (the SDK remembers each collection's last write timestamp and the server
+ * waits for it), while another process' writes show within Milvus' staleness bound (about a second).
+ * Strong would also wait for the next time tick on every read, whether anything was written or not:
+ * about 300 ms per search measured on a Milvus 2.3 standalone server (BENCHMARKS.md), for nothing a
+ * search user could notice.
  */
 public final class MilvusVectorStore implements VectorStore {
 
@@ -62,7 +64,7 @@ public final class MilvusVectorStore implements VectorStore {
     /** Ids per delete / get expression: Milvus bounds expression size, and IN lists of thousands parse slowly. */
     static final int ID_BATCH = 1000;
 
-    private static final ConsistencyLevel READS = ConsistencyLevel.STRONG;
+    private static final ConsistencyLevel READS = ConsistencyLevel.SESSION;
 
     /**
      * How long a collection's spec is trusted without asking the server again. Every operation needs

@@ -2,6 +2,8 @@ package dev.loupe.vectorstore.milvus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import dev.loupe.testkit.BenchReport;
 import dev.loupe.testkit.EmbeddingLikeVectors;
 import dev.loupe.testkit.LocalMilvusServer;
@@ -17,10 +19,20 @@ import dev.loupe.vectorstore.bench.TopK;
 import io.milvus.v2.client.ConnectConfig;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.ConsistencyLevel;
+import io.milvus.v2.common.DataType;
+import io.milvus.v2.common.IndexBuildState;
 import io.milvus.v2.common.IndexParam;
+import io.milvus.v2.service.collection.request.AddFieldReq;
 import io.milvus.v2.service.collection.request.AlterCollectionPropertiesReq;
 import io.milvus.v2.service.collection.request.CreateCollectionReq;
+import io.milvus.v2.service.collection.request.DropCollectionReq;
+import io.milvus.v2.service.collection.request.HasCollectionReq;
+import io.milvus.v2.service.collection.request.LoadCollectionReq;
+import io.milvus.v2.service.collection.request.ReleaseCollectionReq;
+import io.milvus.v2.service.index.request.DescribeIndexReq;
+import io.milvus.v2.service.index.response.DescribeIndexResp;
 import io.milvus.v2.service.utility.request.FlushReq;
+import io.milvus.v2.service.vector.request.InsertReq;
 import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.FloatVec;
 import java.nio.file.Files;
@@ -28,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.Assumptions;
@@ -49,7 +62,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Run: {@code ./loupe bench -pl libs/vector-store -Dtest=MilvusKnnBench}; properties: {@code
  * loupe.bench.milvus.n}, {@code loupe.bench.queries}, {@code loupe.bench.milvus.ef} (e.g. {@code
- * 10,40,160}).
+ * 10,40,160}), {@code loupe.bench.milvus.uri} to measure a Milvus server already running there instead
+ * of milvus-lite (BENCHMARKS.md runs the Milvus 2.3 standalone server of PyPI's {@code milvus} package
+ * that way, in a network namespace of its own since it listens on every interface).
  */
 @Tag("bench")
 class MilvusKnnBench {
@@ -63,6 +78,8 @@ class MilvusKnnBench {
     private static final int FLAT_QUERIES = 50; // the server's exact scan is slow; its QPS needs no more
     private static final long RPC_DEADLINE_MS = 600_000; // a flush that builds indexes on 2 cores
 
+    private static final String EXTERNAL_URI = "loupe.bench.milvus.uri";
+
     private final int size = Integer.getInteger("loupe.bench.milvus.n", DEFAULT_SIZE);
     private final int queryCount = Integer.getInteger("loupe.bench.queries", 300);
     private static final int M = 16; // milvus-lite's default, which it uses whatever is asked
@@ -74,6 +91,8 @@ class MilvusKnnBench {
 
     @Test
     void hnsw_recall_and_speed_against_an_exact_scan() throws Exception {
+        String external = System.getProperty(EXTERNAL_URI);
+        Assumptions.assumeTrue(external == null, "an external server is measured by the bare-client test");
         Assumptions.assumeTrue(
                 Files.isExecutable(LocalMilvusServer.executable()),
                 "skipped: milvus-lite is not installed at " + LocalMilvusServer.executable()
@@ -85,21 +104,17 @@ class MilvusKnnBench {
         List<float[]> queries =
                 IntStream.range(0, queryCount).mapToObj(data::query).toList();
         report.line(data.describe(size, queryCount, K));
-        KnnMeasurement.Search bruteForce = q -> bruteForce(vectors, q);
-        KnnMeasurement.run(queries.subList(0, Math.min(10, queryCount)), null, K, bruteForce); // JIT
-        KnnMeasurement.Result exact = KnnMeasurement.fastest(PASSES, queries, null, K, bruteForce);
-        report.line(String.format(
-                "exact scan in Java (one thread, VectorUtil.dotProduct over float[][] on the heap, no RPC): "
-                        + "QPS %.1f  p50 %.2f ms  p99 %.2f ms",
-                exact.qps(), exact.p50Millis(), exact.p99Millis()));
+        KnnMeasurement.Result exact = javaExactScan(vectors, queries, report);
 
-        try (LocalMilvusServer server = LocalMilvusServer.start()) {
+        LocalMilvusServer local = LocalMilvusServer.start();
+        String uri = local.uri();
+        try {
             MilvusClientV2 client = new MilvusClientV2(ConnectConfig.builder()
-                    .uri(server.uri())
+                    .uri(uri)
                     .rpcDeadlineMs(RPC_DEADLINE_MS)
                     .build());
-            report.line("server: " + client.getServerVersion() + " on 127.0.0.1, one client thread");
-            try (MilvusVectorStore store = new MilvusVectorStore(client, server.uri(), false)) {
+            report.line("server: " + client.getServerVersion() + " at " + uri + ", one client thread");
+            try (MilvusVectorStore store = new MilvusVectorStore(client, uri, false)) {
                 // the store reads this spec from the collection's properties; the index itself is FLAT
                 CollectionSpec flat = new CollectionSpec(
                         "bench_flat",
@@ -175,7 +190,187 @@ class MilvusKnnBench {
                 assertThat(serverExact.recall()).as("the server's exact scan").isGreaterThan(0.99);
                 assertThat(bestRecall).as("best HNSW recall@10").isGreaterThan(0.5);
             }
+        } finally {
+            local.close();
         }
+    }
+
+    /**
+     * A Milvus server already running at {@code loupe.bench.milvus.uri}, through the bare client: a
+     * two-field schema (id, vector), so it also runs on servers older than the store's schema needs
+     * (nullable fields arrived in Milvus 2.5), FLAT for the server's exact scan, then HNSW with the
+     * given M and efConstruction, which a real server honours.
+     */
+    @Test
+    void hnsw_on_a_running_server_through_the_bare_client() throws Exception {
+        String uri = System.getProperty(EXTERNAL_URI);
+        Assumptions.assumeTrue(uri != null, "set -D" + EXTERNAL_URI + " to measure a running Milvus server");
+        BenchReport report = new BenchReport("milvus-knn-server");
+        EmbeddingLikeVectors data = new EmbeddingLikeVectors(SEED, DIMENSIONS);
+        float[][] vectors =
+                IntStream.range(0, size).parallel().mapToObj(data::vector).toArray(float[][]::new);
+        List<float[]> queries =
+                IntStream.range(0, queryCount).mapToObj(data::query).toList();
+        report.line(data.describe(size, queryCount, K));
+        KnnMeasurement.Result exact = javaExactScan(vectors, queries, report);
+        MilvusClientV2 client = new MilvusClientV2(
+                ConnectConfig.builder().uri(uri).rpcDeadlineMs(RPC_DEADLINE_MS).build());
+        try {
+            report.line("server: " + client.getServerVersion() + " at " + uri + ", one client thread, bare client");
+            createBare(client, "bench_flat", IndexParam.IndexType.FLAT, Map.of());
+            loadBare(client, "bench_flat", vectors, report);
+            List<float[]> flatQueries = queries.subList(0, Math.min(FLAT_QUERIES, queryCount));
+            KnnMeasurement.Search flat = q -> bareSearch(client, "bench_flat", q, Map.of());
+            KnnMeasurement.run(flatQueries.subList(0, Math.min(5, flatQueries.size())), null, K, flat);
+            KnnMeasurement.Result serverExact = KnnMeasurement.fastest(
+                    PASSES, flatQueries, exact.answers().subList(0, flatQueries.size()), K, flat);
+            report.line("exact scan on the server (FLAT index), first " + flatQueries.size() + " queries: "
+                    + serverExact.summary(K));
+            client.dropCollection(
+                    DropCollectionReq.builder().collectionName("bench_flat").build());
+
+            createBare(
+                    client, "bench_hnsw", IndexParam.IndexType.HNSW, Map.of("M", M, "efConstruction", EF_CONSTRUCTION));
+            loadBare(client, "bench_hnsw", vectors, report);
+            double bestRecall = 0;
+            for (int ef : efs) {
+                KnnMeasurement.Search hnsw = q -> bareSearch(client, "bench_hnsw", q, Map.of("ef", Math.max(ef, K)));
+                KnnMeasurement.run(queries, null, K, hnsw); // warm-up
+                KnnMeasurement.Result r = KnnMeasurement.fastest(PASSES, queries, exact.answers(), K, hnsw);
+                report.line(String.format(
+                        "HNSW M=%d efConstruction=%d efSearch=%d: %s  = %.1fx the server's exact scan, %.1fx the Java scan",
+                        M, EF_CONSTRUCTION, ef, r.summary(K), r.qps() / serverExact.qps(), r.qps() / exact.qps()));
+                bestRecall = Math.max(bestRecall, r.recall());
+            }
+            client.dropCollection(
+                    DropCollectionReq.builder().collectionName("bench_hnsw").build());
+            assertThat(serverExact.recall()).as("the server's exact scan").isGreaterThan(0.99);
+            assertThat(bestRecall).as("best HNSW recall@10").isGreaterThan(0.5);
+        } finally {
+            client.close();
+        }
+    }
+
+    private static KnnMeasurement.Result javaExactScan(float[][] vectors, List<float[]> queries, BenchReport report)
+            throws Exception {
+        KnnMeasurement.Search bruteForce = q -> bruteForce(vectors, q);
+        KnnMeasurement.run(queries.subList(0, Math.min(10, queries.size())), null, K, bruteForce); // JIT
+        KnnMeasurement.Result exact = KnnMeasurement.fastest(PASSES, queries, null, K, bruteForce);
+        report.line(String.format(
+                "exact scan in Java (one thread, VectorUtil.dotProduct over float[][] on the heap, no RPC): "
+                        + "QPS %.1f  p50 %.2f ms  p99 %.2f ms",
+                exact.qps(), exact.p50Millis(), exact.p99Millis()));
+        return exact;
+    }
+
+    private static void createBare(
+            MilvusClientV2 client, String name, IndexParam.IndexType type, Map<String, Object> parameters) {
+        if (client.hasCollection(HasCollectionReq.builder().collectionName(name).build())) {
+            client.dropCollection(
+                    DropCollectionReq.builder().collectionName(name).build());
+        }
+        CreateCollectionReq.CollectionSchema schema =
+                CreateCollectionReq.CollectionSchema.builder().build();
+        schema.addField(AddFieldReq.builder()
+                .fieldName("id")
+                .dataType(DataType.VarChar)
+                .maxLength(64)
+                .isPrimaryKey(true)
+                .autoID(false)
+                .build());
+        schema.addField(AddFieldReq.builder()
+                .fieldName("vector")
+                .dataType(DataType.FloatVector)
+                .dimension(DIMENSIONS)
+                .build());
+        client.createCollection(CreateCollectionReq.builder()
+                .collectionName(name)
+                .collectionSchema(schema)
+                .indexParams(List.of(IndexParam.builder()
+                        .fieldName("vector")
+                        .indexType(type)
+                        .metricType(IndexParam.MetricType.COSINE)
+                        .extraParams(parameters)
+                        .build()))
+                .consistencyLevel(ConsistencyLevel.STRONG)
+                .build());
+    }
+
+    /** Inserts, flushes, loads and searches once (which waits for the index), timing each. */
+    private static void loadBare(MilvusClientV2 client, String name, float[][] vectors, BenchReport report) {
+        long t0 = System.nanoTime();
+        for (int from = 0; from < vectors.length; from += 1000) {
+            List<JsonObject> rows = new ArrayList<>(1000);
+            for (int i = from; i < Math.min(vectors.length, from + 1000); i++) {
+                JsonObject row = new JsonObject();
+                row.addProperty("id", "v" + i);
+                JsonArray vector = new JsonArray(DIMENSIONS);
+                for (float x : vectors[i]) {
+                    vector.add(x);
+                }
+                row.add("vector", vector);
+                rows.add(row);
+            }
+            client.insert(InsertReq.builder().collectionName(name).data(rows).build());
+        }
+        long t1 = System.nanoTime();
+        client.flush(FlushReq.builder()
+                .collectionNames(List.of(name))
+                .waitFlushedTimeoutMs(RPC_DEADLINE_MS)
+                .build());
+        awaitIndexed(client, name, vectors.length);
+        // load what was indexed: segments loaded before their index was built would be searched raw
+        client.releaseCollection(
+                ReleaseCollectionReq.builder().collectionName(name).build());
+        client.loadCollection(LoadCollectionReq.builder().collectionName(name).build());
+        long t2 = System.nanoTime();
+        bareSearch(client, name, vectors[0], Map.of());
+        long t3 = System.nanoTime();
+        report.line(String.format(
+                "%s: insert %.0f s (%.0f vectors/s), flush + index build + load %.0f s, first search %.1f s",
+                name, (t1 - t0) / 1e9, vectors.length / ((t1 - t0) / 1e9), (t2 - t1) / 1e9, (t3 - t2) / 1e9));
+    }
+
+    /** Waits until the server's index covers every row (it builds indexes in the background after a flush). */
+    private static void awaitIndexed(MilvusClientV2 client, String name, long rows) {
+        long deadline = System.nanoTime() + RPC_DEADLINE_MS * 1_000_000L;
+        while (true) {
+            DescribeIndexResp.IndexDesc index = client.describeIndex(DescribeIndexReq.builder()
+                            .collectionName(name)
+                            .fieldName("vector")
+                            .build())
+                    .getIndexDescriptions()
+                    .getFirst();
+            if (index.getIndexState() == IndexBuildState.Finished
+                    && index.getPendingIndexRows() == 0
+                    && index.getIndexedRows() >= rows) {
+                return;
+            }
+            assertThat(System.nanoTime())
+                    .as("index of %s built in time: %s", name, index)
+                    .isLessThan(deadline);
+            LockSupport.parkNanos(500_000_000L);
+        }
+    }
+
+    private static List<String> bareSearch(
+            MilvusClientV2 client, String name, float[] query, Map<String, Object> parameters) {
+        return client
+                .search(SearchReq.builder()
+                        .collectionName(name)
+                        .annsField("vector")
+                        .metricType(IndexParam.MetricType.COSINE)
+                        .data(List.of(new FloatVec(query)))
+                        .limit(K)
+                        .searchParams(parameters)
+                        .consistencyLevel(
+                                ConsistencyLevel.BOUNDED) // loaded and flushed: Strong would only add a time-tick wait
+                        .build())
+                .getSearchResults()
+                .getFirst()
+                .stream()
+                .map(r -> (String) r.getId())
+                .toList();
     }
 
     private CollectionSpec hnsw(int efSearch) {
