@@ -98,13 +98,10 @@ class MilvusKnnBench {
                 "skipped: milvus-lite is not installed at " + LocalMilvusServer.executable()
                         + "; run deploy/milvus/install-local-milvus.sh");
         BenchReport report = new BenchReport("milvus-knn");
-        EmbeddingLikeVectors data = new EmbeddingLikeVectors(SEED, DIMENSIONS);
-        float[][] vectors =
-                IntStream.range(0, size).parallel().mapToObj(data::vector).toArray(float[][]::new);
-        List<float[]> queries =
-                IntStream.range(0, queryCount).mapToObj(data::query).toList();
-        report.line(data.describe(size, queryCount, K));
-        KnnMeasurement.Result exact = javaExactScan(vectors, queries, report);
+        Dataset dataset = dataset(report);
+        float[][] vectors = dataset.vectors();
+        List<float[]> queries = dataset.queries();
+        KnnMeasurement.Result exact = dataset.exact();
 
         LocalMilvusServer local = LocalMilvusServer.start();
         String uri = local.uri();
@@ -206,13 +203,10 @@ class MilvusKnnBench {
         String uri = System.getProperty(EXTERNAL_URI);
         Assumptions.assumeTrue(uri != null, "set -D" + EXTERNAL_URI + " to measure a running Milvus server");
         BenchReport report = new BenchReport("milvus-knn-server");
-        EmbeddingLikeVectors data = new EmbeddingLikeVectors(SEED, DIMENSIONS);
-        float[][] vectors =
-                IntStream.range(0, size).parallel().mapToObj(data::vector).toArray(float[][]::new);
-        List<float[]> queries =
-                IntStream.range(0, queryCount).mapToObj(data::query).toList();
-        report.line(data.describe(size, queryCount, K));
-        KnnMeasurement.Result exact = javaExactScan(vectors, queries, report);
+        Dataset dataset = dataset(report);
+        float[][] vectors = dataset.vectors();
+        List<float[]> queries = dataset.queries();
+        KnnMeasurement.Result exact = dataset.exact();
         MilvusClientV2 client = new MilvusClientV2(
                 ConnectConfig.builder().uri(uri).rpcDeadlineMs(RPC_DEADLINE_MS).build());
         try {
@@ -249,6 +243,19 @@ class MilvusKnnBench {
         } finally {
             client.close();
         }
+    }
+
+    /** The stored vectors, the queries, and the exact answers of a Java scan over them. */
+    private record Dataset(float[][] vectors, List<float[]> queries, KnnMeasurement.Result exact) {}
+
+    private Dataset dataset(BenchReport report) throws Exception {
+        EmbeddingLikeVectors data = new EmbeddingLikeVectors(SEED, DIMENSIONS);
+        float[][] vectors =
+                IntStream.range(0, size).parallel().mapToObj(data::vector).toArray(float[][]::new);
+        List<float[]> queries =
+                IntStream.range(0, queryCount).mapToObj(data::query).toList();
+        report.line(data.describe(size, queryCount, K));
+        return new Dataset(vectors, queries, javaExactScan(vectors, queries, report));
     }
 
     private static KnnMeasurement.Result javaExactScan(float[][] vectors, List<float[]> queries, BenchReport report)
