@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The REST client of embedder-service ({@code loupe.embedder.*}): where it is, which model, and how
  * hard to try. A request that fails with a 5xx, a 429, a timeout or a refused connection is retried
- * with exponential backoff and jitter; after {@code breaker.failure-threshold} such failures in a
- * row the client fails fast for {@code breaker.open-duration}, then lets one trial request through.
+ * with exponential backoff and jitter; after {@code breaker.failure-threshold} such failed attempts
+ * in a row the client fails fast for {@code breaker.open-duration}, then lets one trial request through.
  */
 public interface EmbedderClientConfig {
 
@@ -82,7 +82,10 @@ public interface EmbedderClientConfig {
     /** The circuit breaker. */
     interface Breaker {
 
-        /** Failed requests in a row (after their retries) that open the breaker. Default: 5. */
+        /**
+         * Failed attempts in a row (each retry counts; a 4xx answer is no failure) that open the
+         * breaker. Default: 5.
+         */
         @WithDefault("5")
         int failureThreshold();
 
