@@ -21,6 +21,9 @@ public interface IndexerConfig {
     /** Limits of every photo fetch. */
     FetchConfig fetch();
 
+    /** How a batch of events is indexed: batch size, fetch concurrency, thumbnails. */
+    IndexingConfig indexing();
+
     /** Import jobs (their rows live in PostgreSQL, configured by {@code quarkus.datasource.*}). */
     JobsConfig jobs();
 }

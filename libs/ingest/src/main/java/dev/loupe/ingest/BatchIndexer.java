@@ -35,7 +35,12 @@ final class BatchIndexer {
 
     record Indexed(PhotoSource photo) implements Report {}
 
-    record Failed(PhotoSource photo, FailureReason reason, String message) implements Report {}
+    record Failed(PhotoSource photo, FailureReason reason, String message, boolean retryable) implements Report {
+
+        Failed(PhotoSource photo, FetchException e) {
+            this(photo, e.reason(), e.getMessage(), e.retryable());
+        }
+    }
 
     /** A step that may fail for a whole batch; see {@link #wholeOrOneByOne}. */
     @FunctionalInterface
@@ -76,20 +81,14 @@ final class BatchIndexer {
     List<Report> index(List<PreparedPhoto> prepared) {
         List<Report> reports = new ArrayList<>(prepared.size());
         Map<PreparedPhoto, float[]> vectors = new IdentityHashMap<>();
-        List<PreparedPhoto> embedded =
-                wholeOrOneByOne(prepared, PreparedPhoto::source, FailureReason.EMBEDDING, reports, batch -> {
-                    float[][] result = checkedVectors(embedder.embed(batch), batch.size());
-                    for (int i = 0; i < batch.size(); i++) {
-                        vectors.put(batch.get(i), result[i]);
-                    }
-                });
+        List<PreparedPhoto> embedded = embed(prepared, vectors, reports);
         if (embedded.isEmpty()) {
             return reports;
         }
         try {
             ensureCollection(vectors.get(embedded.get(0)).length);
         } catch (FetchException e) {
-            embedded.forEach(p -> reports.add(new Failed(p.source(), e.reason(), e.getMessage())));
+            embedded.forEach(p -> reports.add(new Failed(p.source(), e)));
             return reports;
         }
         Instant now = clock.instant();
@@ -100,7 +99,7 @@ final class BatchIndexer {
                 thumbnails.put(collection, photo.source().photoId(), photo.thumbnailJpeg());
             } catch (IOException | RuntimeException e) {
                 reports.add(new Failed(
-                        photo.source(), FailureReason.STORE, "the thumbnail cannot be stored: " + describe(e)));
+                        photo.source(), FailureReason.STORE, "the thumbnail cannot be stored: " + describe(e), true));
                 continue;
             }
             PhotoRecord record = record(photo, vectors.get(photo), now);
@@ -116,6 +115,42 @@ final class BatchIndexer {
         });
         stored.forEach(record -> reports.add(new Indexed(sources.get(record))));
         return reports;
+    }
+
+    /**
+     * Embeds the batch; a photo the embedder refuses fails alone ({@link PhotoEmbedder#embedEach}).
+     *
+     * @return the photos that have a vector, in order
+     */
+    private List<PreparedPhoto> embed(
+            List<PreparedPhoto> prepared, Map<PreparedPhoto, float[]> vectors, List<Report> reports) {
+        boolean[] refused = new boolean[prepared.size()];
+        float[][] result;
+        try {
+            result = embedder.embedEach(prepared, (index, why) -> {
+                refused[index] = true;
+                reports.add(new Failed(prepared.get(index).source(), why));
+            });
+        } catch (RuntimeException e) {
+            // embedEach reports what it expects; this is a bug in an embedder
+            LOG.errorf(e, "embedding a batch of %d failed", prepared.size());
+            result = new float[prepared.size()][];
+        }
+        List<PreparedPhoto> embedded = new ArrayList<>(prepared.size());
+        for (int i = 0; i < prepared.size(); i++) {
+            float[] vector = result != null && result.length == prepared.size() ? result[i] : null;
+            if (vector != null && !refused[i]) {
+                vectors.put(prepared.get(i), vector);
+                embedded.add(prepared.get(i));
+            } else if (!refused[i]) {
+                reports.add(new Failed(
+                        prepared.get(i).source(),
+                        FailureReason.EMBEDDING,
+                        "the embedder returned no vector for the photo",
+                        true));
+            }
+        }
+        return embedded;
     }
 
     /**
@@ -138,8 +173,8 @@ final class BatchIndexer {
             return items;
         } catch (FetchException | RuntimeException e) {
             if (items.size() == 1) {
-                FailureReason why = e instanceof FetchException f ? f.reason() : reason;
-                reports.add(new Failed(sourceOf.apply(items.get(0)), why, describe(e)));
+                FetchException failure = e instanceof FetchException f ? f : new FetchException(reason, describe(e), e);
+                reports.add(new Failed(sourceOf.apply(items.get(0)), failure));
                 return List.of();
             }
             LOG.debugf("a batch of %d failed (%s); retrying one by one", items.size(), describe(e));
@@ -171,9 +206,11 @@ final class BatchIndexer {
         if (expected != dimensions) {
             throw new FetchException(
                     FailureReason.STORE,
+                    false, // the same photo, model and collection will never fit
                     "collection " + collection + " holds " + expected + "-dimensional vectors but model "
                             + embedder.modelId() + " makes " + dimensions
-                            + "-dimensional ones; import into a collection made for this model");
+                            + "-dimensional ones; import into a collection made for this model",
+                    null);
         }
     }
 
@@ -207,21 +244,6 @@ final class BatchIndexer {
                 : thumbnailUrlTemplate
                         .replace("{collection}", pathSegment(collection))
                         .replace("{id}", pathSegment(photoId));
-    }
-
-    private static float[][] checkedVectors(float[][] vectors, int expected) throws FetchException {
-        if (vectors == null || vectors.length != expected) {
-            throw new FetchException(
-                    FailureReason.EMBEDDING,
-                    "the embedder returned " + (vectors == null ? "nothing" : vectors.length + " vectors") + " for "
-                            + expected + " photos");
-        }
-        for (float[] vector : vectors) {
-            if (vector == null || vector.length != vectors[0].length || vector.length < 2) {
-                throw new FetchException(FailureReason.EMBEDDING, "the embedder returned vectors of unequal lengths");
-            }
-        }
-        return vectors;
     }
 
     /** Percent-encodes all but letters, digits and {@code . - _}, so that an id with a slash stays one segment. */

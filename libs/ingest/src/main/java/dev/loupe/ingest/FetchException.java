@@ -20,7 +20,11 @@ public class FetchException extends Exception {
         this(reason, retryableByDefault(reason), message, cause);
     }
 
-    private FetchException(FailureReason reason, boolean retryable, String message, Throwable cause) {
+    /**
+     * A failure whose retryability is given rather than derived from its reason: e.g. a permanent
+     * EMBEDDING or STORE failure (a model whose dimension the collection does not hold).
+     */
+    public FetchException(FailureReason reason, boolean retryable, String message, Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.retryable = retryable;

@@ -28,4 +28,17 @@ public interface IngestListener {
      * @param message what went wrong, for a person
      */
     void failed(String source, FailureReason reason, String message);
+
+    /**
+     * A photo failed alone. {@link IngestPipeline} reports every photo's failure here (and only a
+     * rejected entry's through {@link #failed(String, FailureReason, String)}); the default passes the
+     * photo's location on to that method.
+     *
+     * @param photo the photo, as the source yielded it
+     * @param retryable whether the same photo may succeed later ({@link FetchException#retryable()}):
+     *     a timeout, a 5xx, the embedder or the store unavailable, as opposed to a refusal or bad bytes
+     */
+    default void failed(PhotoSource photo, FailureReason reason, String message, boolean retryable) {
+        failed(photo.location().toString(), reason, message);
+    }
 }

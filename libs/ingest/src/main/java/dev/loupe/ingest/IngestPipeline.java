@@ -161,6 +161,12 @@ public final class IngestPipeline {
         }
 
         @Override
+        public void failed(PhotoSource photo, FailureReason reason, String message, boolean retryable) {
+            failed++;
+            listener.failed(photo, reason, message, retryable);
+        }
+
+        @Override
         public String toString() {
             return indexed + " indexed, " + skipped + " skipped, " + failed + " failed";
         }
@@ -173,7 +179,8 @@ public final class IngestPipeline {
 
     private record Skipped(PhotoSource photo, String reason) implements Outcome {}
 
-    private record Failed(PhotoSource photo, FailureReason reason, String message) implements Outcome {}
+    private record Failed(PhotoSource photo, FailureReason reason, String message, boolean retryable)
+            implements Outcome {}
 
     /** A batch being fetched. */
     private record Batch(List<PhotoSource> photos, List<Future<Outcome>> outcomes) {}
@@ -274,11 +281,14 @@ public final class IngestPipeline {
                 }
                 return new Prepared(preparer.prepare(photo, fetched));
             } catch (FetchException e) {
-                return new Failed(photo, e.reason(), e.getMessage());
+                return new Failed(photo, e.reason(), e.getMessage(), e.retryable());
             } catch (RuntimeException e) {
                 LOG.warnf(e, "unexpected failure preparing %s", photo.location());
                 return new Failed(
-                        photo, FailureReason.UNDECODABLE, "the photo cannot be prepared: " + BatchIndexer.describe(e));
+                        photo,
+                        FailureReason.UNDECODABLE,
+                        "the photo cannot be prepared: " + BatchIndexer.describe(e),
+                        false);
             }
         }
 
@@ -288,7 +298,7 @@ public final class IngestPipeline {
                 switch (await(batch.photos().get(i), batch.outcomes().get(i))) {
                     case Prepared p -> prepared.add(p.photo());
                     case Skipped s -> listener.skipped(s.photo(), s.reason());
-                    case Failed f -> fail(f.photo(), f.reason(), f.message());
+                    case Failed f -> listener.failed(f.photo(), f.reason(), f.message(), f.retryable());
                 }
             }
             if (!prepared.isEmpty()) {
@@ -306,7 +316,8 @@ public final class IngestPipeline {
                 return new Failed(
                         photo,
                         FailureReason.UNDECODABLE,
-                        "the photo cannot be prepared: " + BatchIndexer.describe(e.getCause()));
+                        "the photo cannot be prepared: " + BatchIndexer.describe(e.getCause()),
+                        false);
             }
         }
 
@@ -332,7 +343,8 @@ public final class IngestPipeline {
                             .<BatchIndexer.Report>map(p -> new BatchIndexer.Failed(
                                     p.source(),
                                     FailureReason.STORE,
-                                    "indexing failed: " + BatchIndexer.describe(cause)))
+                                    "indexing failed: " + BatchIndexer.describe(cause),
+                                    true))
                             .toList();
                     LOG.errorf(cause, "indexing a batch of %s failed", collection);
                     break;
@@ -341,17 +353,14 @@ public final class IngestPipeline {
             for (BatchIndexer.Report report : reports) {
                 switch (report) {
                     case BatchIndexer.Indexed indexed -> listener.indexed(indexed.photo());
-                    case BatchIndexer.Failed failed -> fail(failed.photo(), failed.reason(), failed.message());
+                    case BatchIndexer.Failed failed ->
+                        listener.failed(failed.photo(), failed.reason(), failed.message(), failed.retryable());
                 }
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
                 throw cancelled(collection);
             }
-        }
-
-        private void fail(PhotoSource photo, FailureReason reason, String message) {
-            listener.failed(photo.location().toString(), reason, message);
         }
     }
 

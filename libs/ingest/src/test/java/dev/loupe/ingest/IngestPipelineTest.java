@@ -169,6 +169,65 @@ class IngestPipelineTest {
     }
 
     @Test
+    void an_embedder_naming_the_photo_at_fault_embeds_the_others_together() throws IOException {
+        layOutFolder();
+        PoisonedEmbedder embedder = new PoisonedEmbedder(new ModelPhotoEmbedder(model), "apple/watch.jpg") {
+            @Override
+            public float[][] embedEach(List<PreparedPhoto> photos, Refusals refusals) {
+                List<PreparedPhoto> others = new ArrayList<>();
+                float[][] vectors = new float[photos.size()][];
+                for (int i = 0; i < photos.size(); i++) {
+                    if (photos.get(i).source().photoId().equals("apple/watch.jpg")) {
+                        refusals.refused(i, new FetchException(FailureReason.UNDECODABLE, "corrupt"));
+                    } else {
+                        others.add(photos.get(i));
+                    }
+                }
+                try {
+                    float[][] embedded = embed(others);
+                    for (int i = 0, j = 0; i < photos.size(); i++) {
+                        if (!photos.get(i).source().photoId().equals("apple/watch.jpg")) {
+                            vectors[i] = embedded[j++];
+                        }
+                    }
+                } catch (FetchException e) {
+                    throw new AssertionError(e);
+                }
+                return vectors;
+            }
+        };
+        RecordingListener listener = new RecordingListener();
+
+        pipeline(embedder, thumbnails, 16).run(COLLECTION, ImportSources.folder(root), listener);
+
+        assertThat(listener.indexed).containsExactlyInAnyOrder("apple/chair.jpg", "pear/dog.jpg", "tux.png");
+        assertThat(listener.photoFailures)
+                .contains(new RecordingListener.PhotoFailure("apple/watch.jpg", FailureReason.UNDECODABLE, false));
+        assertThat(embedder.batchSizes).containsExactly(3);
+    }
+
+    @Test
+    void a_failure_names_its_photo_and_whether_a_retry_may_succeed() throws IOException {
+        try (PhotoServer server = PhotoServer.start()) {
+            RecordingListener listener = new RecordingListener();
+            List<String> urls = List.of(
+                    server.url("/photos/caltech_chair.jpg").toString(),
+                    server.url("/status/503").toString(),
+                    server.url("/status/404").toString());
+
+            pipeline(new ModelPhotoEmbedder(model), thumbnails, 8).run(COLLECTION, ImportSources.urls(urls), listener);
+
+            assertThat(listener.indexed).containsExactly(Locations.urlPhotoId(urls.get(0)));
+            assertThat(listener.photoFailures)
+                    .containsExactlyInAnyOrder(
+                            new RecordingListener.PhotoFailure(
+                                    Locations.urlPhotoId(urls.get(1)), FailureReason.HTTP_STATUS, true),
+                            new RecordingListener.PhotoFailure(
+                                    Locations.urlPhotoId(urls.get(2)), FailureReason.HTTP_STATUS, false));
+        }
+    }
+
+    @Test
     void a_thumbnail_that_cannot_be_stored_fails_only_its_photo() throws IOException {
         layOutFolder();
         ThumbnailStore refusingDog = new ThumbnailStore() {
@@ -367,7 +426,7 @@ class IngestPipelineTest {
     }
 
     /** Fails any batch holding the poisoned photo, as a model that chokes on one input would. */
-    private static final class PoisonedEmbedder implements PhotoEmbedder {
+    private static class PoisonedEmbedder implements PhotoEmbedder {
 
         private final PhotoEmbedder delegate;
         private final String poisoned;

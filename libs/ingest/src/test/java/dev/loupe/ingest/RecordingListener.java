@@ -10,10 +10,13 @@ class RecordingListener implements IngestListener {
 
     record Skip(String photoId, String reason) {}
 
+    record PhotoFailure(String photoId, FailureReason reason, boolean retryable) {}
+
     final List<Long> totals = new ArrayList<>();
     final List<String> indexed = new ArrayList<>();
     final List<Skip> skipped = new ArrayList<>();
     final List<Failure> failed = new ArrayList<>();
+    final List<PhotoFailure> photoFailures = new ArrayList<>();
 
     @Override
     public void total(long n) {
@@ -33,6 +36,12 @@ class RecordingListener implements IngestListener {
     @Override
     public void failed(String source, FailureReason reason, String message) {
         failed.add(new Failure(source, reason, message));
+    }
+
+    @Override
+    public void failed(PhotoSource photo, FailureReason reason, String message, boolean retryable) {
+        photoFailures.add(new PhotoFailure(photo.photoId(), reason, retryable));
+        IngestListener.super.failed(photo, reason, message, retryable);
     }
 
     /** The failure whose source ends with the suffix. */

@@ -1,0 +1,108 @@
+package dev.loupe.indexer.pipeline;
+
+import dev.loupe.encoders.image.ImageDecoder;
+import dev.loupe.encoders.image.ImageLimits;
+import dev.loupe.indexer.config.FetchConfig;
+import dev.loupe.indexer.config.IndexerConfig;
+import dev.loupe.indexer.config.IndexingConfig;
+import dev.loupe.indexer.config.MilvusConfig;
+import dev.loupe.indexer.embedder.EmbedderClient;
+import dev.loupe.ingest.AddressResolver;
+import dev.loupe.ingest.FetchPolicy;
+import dev.loupe.ingest.FileThumbnailStore;
+import dev.loupe.ingest.IngestOptions;
+import dev.loupe.ingest.PhotoFetcher;
+import dev.loupe.ingest.PhotoPreparer;
+import dev.loupe.ingest.ThumbnailStore;
+import dev.loupe.vectorstore.IndexSettings;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * The indexer's pipeline from configuration: the embedder-service client ({@code loupe.embedder.*}),
+ * Milvus connected on first use ({@code loupe.milvus.*}), guarded fetching ({@code loupe.fetch.*}) and
+ * thumbnails as files under {@code loupe.indexing.thumbnails-dir} (none when unset). Nothing connects
+ * at startup.
+ */
+@ApplicationScoped
+public class PipelineWiring {
+
+    /** Sent with every photo fetch. */
+    static final String USER_AGENT = "Loupe-indexer/0.1";
+
+    private final IndexerConfig config;
+
+    PipelineWiring(IndexerConfig config) {
+        this.config = config;
+    }
+
+    @Produces
+    @Singleton
+    EmbedderClient embedderClient() {
+        return new EmbedderClient(EmbedderClient.Settings.of(config.embedder()));
+    }
+
+    void closeEmbedderClient(@Disposes EmbedderClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    MilvusConnection milvus() {
+        return new MilvusConnection(config.milvus());
+    }
+
+    void closeMilvus(@Disposes MilvusConnection milvus) {
+        milvus.close();
+    }
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    EventProcessor eventProcessor(EmbedderClient embedder, MilvusConnection milvus) {
+        FetchConfig fetch = config.fetch();
+        IndexingConfig indexing = config.indexing();
+        long maxBytes = fetch.maxBytes().asLongValue();
+        ThumbnailStore thumbnails = indexing.thumbnailsDir()
+                .<ThumbnailStore>map(FileThumbnailStore::new)
+                .orElseGet(NoThumbnails::new);
+        return new IngestEventProcessor(
+                new PhotoFetcher(fetchPolicy(fetch), AddressResolver.system()),
+                new PhotoPreparer(
+                        new ImageDecoder(new ImageLimits(maxBytes, fetch.maxImagePixels())), indexing.thumbnailEdge()),
+                embedder,
+                milvus,
+                thumbnails,
+                new IngestOptions(
+                        indexing.batchSize(),
+                        indexing.fetchConcurrency(),
+                        indexing.thumbnailsDir().isPresent() ? indexing.thumbnailUrl() : null),
+                indexSettings(config.milvus().index()));
+    }
+
+    static FetchPolicy fetchPolicy(FetchConfig fetch) {
+        return new FetchPolicy(
+                fetch.connectTimeout(),
+                fetch.readTimeout(),
+                fetch.maxBytes().asLongValue(),
+                fetch.maxRedirects(),
+                fetch.allowPrivateAddresses(),
+                fetch.fileRoots().orElse(List.of()),
+                USER_AGENT);
+    }
+
+    static IndexSettings indexSettings(MilvusConfig.Index index) {
+        return new IndexSettings(
+                index.type(),
+                index.m(),
+                index.efConstruction(),
+                index.efSearch(),
+                index.nlist(),
+                index.nprobe(),
+                false);
+    }
+}

@@ -1,0 +1,216 @@
+package dev.loupe.indexer.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loupe.encoders.image.ImageDecoder;
+import dev.loupe.encoders.image.ImageLimits;
+import dev.loupe.indexer.EmbedderServiceProcess;
+import dev.loupe.indexer.PhotoServer;
+import dev.loupe.indexer.embedder.EmbedderClient;
+import dev.loupe.indexer.embedder.RetryPolicy;
+import dev.loupe.ingest.AddressResolver;
+import dev.loupe.ingest.FetchPolicy;
+import dev.loupe.ingest.FileThumbnailStore;
+import dev.loupe.ingest.IngestOptions;
+import dev.loupe.ingest.IngestPipeline;
+import dev.loupe.ingest.PhotoFetcher;
+import dev.loupe.ingest.PhotoIngested;
+import dev.loupe.ingest.PhotoMetadata;
+import dev.loupe.ingest.PhotoPreparer;
+import dev.loupe.testkit.LocalMilvusServer;
+import dev.loupe.vectorstore.Filter;
+import dev.loupe.vectorstore.IndexSettings;
+import dev.loupe.vectorstore.PhotoRecord;
+import dev.loupe.vectorstore.VectorStore;
+import dev.loupe.vectorstore.milvus.MilvusVectorStore;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Batches of events through the whole pipeline with real servers: the local Milvus server, the
+ * packaged embedder-service with the bundled test model, and a loopback HTTP server of the demo
+ * photos and of bad ones.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IngestEventProcessorIT {
+
+    private static final String PHOTOS = "photos_it";
+    private static final String OTHERS = "others_it";
+
+    @TempDir
+    Path temp;
+
+    private LocalMilvusServer milvus;
+    private EmbedderServiceProcess embedderService;
+    private PhotoServer photos;
+    private MilvusVectorStore store;
+    private EmbedderClient embedder;
+    private FileThumbnailStore thumbnails;
+
+    @BeforeAll
+    void startServers() throws Exception {
+        milvus = LocalMilvusServer.start();
+        embedderService = EmbedderServiceProcess.start();
+        photos = PhotoServer.start();
+        store = MilvusVectorStore.connect(milvus.uri(), null, Duration.ofSeconds(10));
+        embedder = new EmbedderClient(new EmbedderClient.Settings(
+                embedderService.url(),
+                Optional.empty(),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30),
+                16,
+                32L << 20,
+                new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), 0.5),
+                5,
+                Duration.ofSeconds(10)));
+    }
+
+    @AfterAll
+    void stopServers() throws Exception {
+        if (embedder != null) {
+            embedder.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (photos != null) {
+            photos.close();
+        }
+        if (embedderService != null) {
+            embedderService.close();
+        }
+        if (milvus != null) {
+            milvus.close();
+        }
+    }
+
+    @Test
+    void indexes_good_photos_fails_bad_ones_alone_and_skips_unchanged_ones_when_redelivered() throws Exception {
+        List<String> demo = PhotoServer.demoPhotos();
+        List<PhotoIngested> events = new ArrayList<>();
+        for (String name : demo.subList(0, 24)) {
+            events.add(event(name, PHOTOS, photos.url("/photos/" + name).toString()));
+        }
+        for (String name : demo.subList(24, 28)) {
+            events.add(event(name, OTHERS, photos.url("/photos/" + name).toString()));
+        }
+        events.add(event("truncated", PHOTOS, photos.url("/truncated.jpg").toString()));
+        events.add(event("html", PHOTOS, photos.url("/login.jpg").toString()));
+        events.add(event("missing", PHOTOS, photos.url("/status/404").toString()));
+        events.add(event("unavailable", PHOTOS, photos.url("/status/503").toString()));
+        events.add(event("refused", PHOTOS, "http://127.0.0.1:" + closedPort() + "/photo.jpg"));
+        events.add(event("file", PHOTOS, "file:///etc/hostname"));
+        events.add(event("ftp", PHOTOS, "ftp://photos.test/a.jpg"));
+        PhotoIngested stale =
+                event(demo.get(0), PHOTOS, photos.url("/status/404").toString());
+        events.add(0, stale); // an older event for the first photo, superseded by the later one
+
+        List<EventOutcome> outcomes = processor(() -> store).process(events);
+
+        assertThat(outcomes).hasSize(events.size());
+        assertThat(outcomes.stream().map(EventOutcome::event)).containsExactlyElementsOf(events);
+        Map<String, String> byPhoto = outcomes.stream()
+                .filter(o -> o.event() != stale)
+                .collect(Collectors.toMap(o -> o.event().photoId(), IngestEventProcessorIT::describe));
+        for (String name : demo.subList(0, 28)) {
+            assertThat(byPhoto.get(name)).as(name).isEqualTo("indexed");
+        }
+        assertThat(outcomes.getFirst()).isEqualTo(new EventOutcome.Skipped(stale, IngestEventProcessor.SUPERSEDED));
+        assertThat(byPhoto.get("truncated")).isEqualTo("failed UNDECODABLE permanent");
+        assertThat(byPhoto.get("html")).isEqualTo("failed UNDECODABLE permanent");
+        assertThat(byPhoto.get("missing")).isEqualTo("failed HTTP_STATUS permanent");
+        assertThat(byPhoto.get("unavailable")).isEqualTo("failed HTTP_STATUS retryable");
+        assertThat(byPhoto.get("refused")).isEqualTo("failed NETWORK retryable");
+        assertThat(byPhoto.get("file")).isEqualTo("failed REFUSED_PATH permanent");
+        assertThat(byPhoto.get("ftp")).isEqualTo("failed REFUSED_SCHEME permanent");
+
+        assertThat(store.count(PHOTOS, Filter.all())).isEqualTo(24);
+        assertThat(store.count(OTHERS, Filter.all())).isEqualTo(4);
+        assertThat(store.stats(PHOTOS).orElseThrow().spec().dimensions()).isEqualTo(EmbedderServiceProcess.DIMENSIONS);
+        PhotoRecord first = store.get(PHOTOS, List.of(demo.get(0))).getFirst();
+        assertThat(first.modelId()).isEqualTo(EmbedderServiceProcess.MODEL);
+        assertThat(first.url()).isEqualTo(photos.url("/photos/" + demo.get(0)).toString());
+        assertThat(first.thumbnailUrl()).isEqualTo("/v1/photos/" + demo.get(0).replace("/", "%2F") + "/thumbnail");
+        assertThat(thumbnails.get(PHOTOS, demo.get(0))).isPresent();
+
+        List<EventOutcome> again = processor(() -> store).process(events.subList(1, 29));
+
+        assertThat(again)
+                .hasSize(28)
+                .allSatisfy(o -> assertThat(o).isInstanceOf(EventOutcome.Skipped.class))
+                .allSatisfy(o -> assertThat(((EventOutcome.Skipped) o).reason()).isEqualTo(IngestPipeline.UNCHANGED));
+        assertThat(store.count(PHOTOS, Filter.all())).isEqualTo(24);
+    }
+
+    @Test
+    void a_milvus_outage_fails_every_event_retryably_instead_of_throwing() throws Exception {
+        String dead = "http://127.0.0.1:" + closedPort();
+        Supplier<VectorStore> unreachable = () -> MilvusVectorStore.connect(dead, null, Duration.ofSeconds(2));
+        List<PhotoIngested> events = List.of(
+                event(
+                        "a",
+                        PHOTOS,
+                        photos.url("/photos/" + PhotoServer.demoPhotos().get(0)).toString()),
+                event(
+                        "b",
+                        OTHERS,
+                        photos.url("/photos/" + PhotoServer.demoPhotos().get(1)).toString()));
+
+        List<EventOutcome> outcomes = processor(unreachable).process(events);
+
+        assertThat(outcomes).hasSize(2).allSatisfy(o -> assertThat(describe(o)).isEqualTo("failed STORE retryable"));
+    }
+
+    private IngestEventProcessor processor(Supplier<VectorStore> vectors) {
+        FetchPolicy policy = new FetchPolicy(
+                Duration.ofSeconds(2), Duration.ofSeconds(10), 20L << 20, 3, true, List.of(), "LoupeIT");
+        thumbnails = new FileThumbnailStore(temp.resolve("thumbnails"));
+        return new IngestEventProcessor(
+                new PhotoFetcher(policy, AddressResolver.system()),
+                new PhotoPreparer(new ImageDecoder(ImageLimits.DEFAULT), 64),
+                embedder,
+                vectors,
+                thumbnails,
+                new IngestOptions(8, 4, "/v1/photos/{id}/thumbnail"),
+                IndexSettings.DEFAULT);
+    }
+
+    private static PhotoIngested event(String photoId, String collection, String url) {
+        return new PhotoIngested(
+                "event-" + photoId + "-" + System.nanoTime(),
+                photoId,
+                collection,
+                url,
+                PhotoMetadata.EMPTY,
+                Instant.now());
+    }
+
+    private static String describe(EventOutcome outcome) {
+        return switch (outcome) {
+            case EventOutcome.Indexed indexed -> "indexed";
+            case EventOutcome.Skipped skipped -> "skipped " + skipped.reason();
+            case EventOutcome.Failed failed ->
+                "failed " + failed.reason() + (failed.retryable() ? " retryable" : " permanent");
+        };
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
