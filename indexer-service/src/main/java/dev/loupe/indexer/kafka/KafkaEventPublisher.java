@@ -1,0 +1,103 @@
+package dev.loupe.indexer.kafka;
+
+import dev.loupe.indexer.config.IndexerConfig;
+import dev.loupe.indexer.config.KafkaConfig;
+import dev.loupe.indexer.jobs.EventPublisher;
+import dev.loupe.ingest.PhotoIngested;
+import dev.loupe.ingest.PhotoIngestedJson;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Publishes import events to {@code photo-ingested} through an idempotent producer with {@code
+ * acks=all}: key = photo id, value = {@link PhotoIngestedJson}, header {@link DeliveryHeaders#IMPORT_ID}.
+ * The producer is created on the first publish, so a service that never publishes never connects.
+ */
+@ApplicationScoped
+public class KafkaEventPublisher implements EventPublisher {
+
+    private final KafkaConfig config;
+    private Producer<String, byte[]> producer; // guarded by this
+
+    @Inject
+    KafkaEventPublisher(IndexerConfig config) {
+        this.config = config.kafka();
+    }
+
+    /** For tests: publishes with the given producer. */
+    KafkaEventPublisher(KafkaConfig config, Producer<String, byte[]> producer) {
+        this.config = config;
+        this.producer = producer;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @param importId the job's id, or null for events of no job (no header then)
+     * @throws PublishFailedException when an event was not acknowledged within {@code
+     *     loupe.kafka.send-timeout}; the events before it may be on the topic (publishing them again is
+     *     harmless)
+     */
+    @Override
+    public void publish(String importId, List<PhotoIngested> events) throws InterruptedException {
+        Producer<String, byte[]> sender = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        for (PhotoIngested event : events) {
+            RecordHeaders headers = new RecordHeaders();
+            if (importId != null) {
+                DeliveryHeaders.put(headers, DeliveryHeaders.IMPORT_ID, importId);
+            }
+            acks.add(sender.send(new ProducerRecord<>(
+                    config.topic(),
+                    null,
+                    event.photoId(),
+                    PhotoIngestedJson.write(event).getBytes(StandardCharsets.UTF_8),
+                    headers)));
+        }
+        Duration timeout = config.sendTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new PublishFailedException(
+                        "Kafka refused event " + (i + 1) + " of " + acks.size() + " for import " + importId + ": "
+                                + e.getCause().getMessage(),
+                        e.getCause());
+            } catch (TimeoutException e) {
+                throw new PublishFailedException(
+                        "Kafka did not acknowledge event " + (i + 1) + " of " + acks.size() + " for import " + importId
+                                + " within " + timeout,
+                        e);
+            }
+        }
+    }
+
+    private synchronized Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaClients(config).producer("loupe-indexer-publisher");
+        }
+        return producer;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+}
