@@ -84,7 +84,7 @@ final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(topic), this);
+            subscribe();
             while (stopping.getCount() > 0) {
                 step();
             }
@@ -118,6 +118,11 @@ final class ConsumerLoop implements Runnable, ConsumerRebalanceListener {
 
     boolean isStopped() {
         return stopped.getCount() == 0;
+    }
+
+    /** Subscribes to the topic, with this loop as the rebalance listener. */
+    void subscribe() {
+        consumer.subscribe(List.of(topic), this);
     }
 
     /** One poll and its batch. Package-private for tests that drive the loop step by step. */

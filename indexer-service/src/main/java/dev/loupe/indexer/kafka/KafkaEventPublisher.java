@@ -34,13 +34,12 @@ public class KafkaEventPublisher implements EventPublisher {
 
     @Inject
     KafkaEventPublisher(IndexerConfig config) {
-        this.config = config.kafka();
+        this(config.kafka());
     }
 
-    /** For tests: publishes with the given producer. */
-    KafkaEventPublisher(KafkaConfig config, Producer<String, byte[]> producer) {
+    /** Publishes to {@code config.topic()} on {@code config.bootstrapServers()}. */
+    public KafkaEventPublisher(KafkaConfig config) {
         this.config = config;
-        this.producer = producer;
     }
 
     /**
@@ -93,8 +92,9 @@ public class KafkaEventPublisher implements EventPublisher {
         return producer;
     }
 
+    /** Closes the producer (waiting briefly for sends in flight); a later publish opens a new one. */
     @PreDestroy
-    synchronized void close() {
+    public synchronized void close() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;

@@ -24,6 +24,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -144,7 +145,28 @@ public final class LocalKafka implements AutoCloseable {
     public void createTopic(String name, int partitions, Map<String, String> configs) throws InterruptedException {
         await(admin().createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
                 .all());
-        await(admin().describeTopics(Set.of(name)).allTopicNames());
+        // the controller has the topic now; the broker learns of it a moment later
+        Instant deadline = Instant.now().plus(ADMIN_TIMEOUT);
+        while (true) {
+            try {
+                TopicDescription topic = admin().describeTopics(Set.of(name))
+                        .allTopicNames()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(name);
+                if (topic.partitions().size() == partitions
+                        && topic.partitions().stream().allMatch(p -> p.leader() != null)) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("topic " + name + " did not become available", e);
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("topic " + name + " has partitions without a leader");
+            }
+            Thread.sleep(50); // metadata propagation within the one process takes milliseconds
+        }
     }
 
     /** An admin client of this broker, closed by {@link #close()}; callers must not close it. */
