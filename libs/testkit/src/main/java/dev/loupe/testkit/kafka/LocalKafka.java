@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +37,8 @@ import org.jboss.logging.Logger;
  * listening on 127.0.0.1 only, on fixed ports and a data directory of its own, so that {@link
  * #restart()} brings the same broker back on the same address with the same topics, offsets and
  * committed consumer positions. Replication factors and minimum in-sync replicas are 1; the first
- * group rebalance is not delayed.
+ * group rebalance is not delayed. Kafka's INFO logs are turned down to WARN unless {@value
+ * #VERBOSE_PROPERTY} is true.
  *
  * <p>Why not {@code org.apache.kafka.common.test.KafkaClusterTestKit}: in Kafka 4.2.1 it pre-binds
  * every listener on the wildcard address ({@code PreboundSocketFactoryManager} opens
@@ -63,6 +65,13 @@ public final class LocalKafka implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(60); // a cold JVM on 2 shared cores
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Set to true to see the broker's and the Kafka clients' INFO logs (thousands of lines a test). */
+    public static final String VERBOSE_PROPERTY = "loupe.kafka.verbose";
+
+    // broker, controller and client loggers; held so that their level outlives a garbage collection
+    private static final List<String> NOISY_LOGGERS = List.of("kafka", "org.apache.kafka", "state.change.logger");
+
+    private final List<java.util.logging.Logger> quietened = new ArrayList<>();
     private final Path directory;
     private final Map<String, String> serverProperties;
     private final int brokerPort;
@@ -121,6 +130,13 @@ public final class LocalKafka implements AutoCloseable {
         props.put("log.dirs", directory.resolve("data").toString());
         props.put("metadata.log.dir", directory.resolve("metadata").toString());
         LocalKafka kafka = new LocalKafka(directory, Map.copyOf(props), brokerPort);
+        if (!Boolean.getBoolean(VERBOSE_PROPERTY)) {
+            for (String name : NOISY_LOGGERS) {
+                java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+                logger.setLevel(java.util.logging.Level.WARNING);
+                kafka.quietened.add(logger);
+            }
+        }
         try {
             kafka.format();
             kafka.startBroker();
