@@ -17,10 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -233,20 +230,14 @@ final class BatchHandler {
         for (ProducerRecord<String, byte[]> send : sends) {
             acks.add(producer.send(send));
         }
-        long deadline = System.nanoTime() + sendTimeout.toNanos();
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(
-                        "could not send to " + sends.get(i).topic() + ": "
-                                + e.getCause().getMessage(),
-                        e.getCause());
-            } catch (TimeoutException e) {
-                throw new IllegalStateException(
-                        "no acknowledgement from " + sends.get(i).topic() + " within " + sendTimeout, e);
-            }
-        }
+        Acknowledgements.await(
+                acks,
+                sendTimeout,
+                (i, cause, timedOut) -> timedOut
+                        ? new IllegalStateException(
+                                "no acknowledgement from " + sends.get(i).topic() + " within " + sendTimeout, cause)
+                        : new IllegalStateException(
+                                "could not send to " + sends.get(i).topic() + ": " + cause.getMessage(), cause));
     }
 
     /** The topics a batch's events go on to. */

@@ -12,10 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -67,22 +64,16 @@ public class KafkaEventPublisher implements EventPublisher {
                     headers)));
         }
         Duration timeout = config.sendTimeout();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new PublishFailedException(
-                        "Kafka refused event " + (i + 1) + " of " + acks.size() + " for import " + importId + ": "
-                                + e.getCause().getMessage(),
-                        e.getCause());
-            } catch (TimeoutException e) {
-                throw new PublishFailedException(
-                        "Kafka did not acknowledge event " + (i + 1) + " of " + acks.size() + " for import " + importId
-                                + " within " + timeout,
-                        e);
-            }
-        }
+        Acknowledgements.await(
+                acks,
+                timeout,
+                (i, cause, timedOut) -> new PublishFailedException(
+                        timedOut
+                                ? "Kafka did not acknowledge event " + (i + 1) + " of " + acks.size() + " for import "
+                                        + importId + " within " + timeout
+                                : "Kafka refused event " + (i + 1) + " of " + acks.size() + " for import " + importId
+                                        + ": " + cause.getMessage(),
+                        cause));
     }
 
     private synchronized Producer<String, byte[]> producer() {

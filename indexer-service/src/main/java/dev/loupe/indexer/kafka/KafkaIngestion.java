@@ -51,37 +51,14 @@ public final class KafkaIngestion implements AutoCloseable {
             throw new IllegalArgumentException(
                     "loupe.kafka.consumer-threads and loupe.kafka.max-batch-size must be at least 1");
         }
-        RetrySchedule retries = RetrySchedule.of(config.retry());
         KafkaClients clients = new KafkaClients(config);
+        Wiring wiring = new Wiring(processor, progress, RetrySchedule.of(config.retry()), registry, clock, clients);
         KafkaIngestion ingestion = new KafkaIngestion(config, clients.producer("loupe-indexer-redelivery"));
-        BatchHandler.Topics topics = new BatchHandler.Topics(config.retryTopic(), config.dlqTopic());
         try {
             for (int i = 0; i < config.consumerThreads(); i++) {
-                ingestion.add(
-                        "loupe-kafka-main-" + i,
-                        clients.consumer(config.groupId(), "loupe-indexer-main-" + i),
-                        config.topic(),
-                        false,
-                        new IngestMetrics(registry, "main"),
-                        topics,
-                        processor,
-                        progress,
-                        retries,
-                        registry,
-                        clock);
+                ingestion.add(wiring, "main-" + i, config.groupId(), config.topic(), false);
             }
-            ingestion.add(
-                    "loupe-kafka-retry",
-                    clients.consumer(config.groupId() + ".retry", "loupe-indexer-retry"),
-                    config.retryTopic(),
-                    true,
-                    new IngestMetrics(registry, "retry"),
-                    topics,
-                    processor,
-                    progress,
-                    retries,
-                    registry,
-                    clock);
+            ingestion.add(wiring, "retry", config.groupId() + ".retry", config.retryTopic(), true);
         } catch (RuntimeException e) {
             ingestion.consumers.forEach(KafkaConsumer::close);
             ingestion.close();
@@ -94,22 +71,31 @@ public final class KafkaIngestion implements AutoCloseable {
         return ingestion;
     }
 
-    private void add(
-            String name,
-            KafkaConsumer<String, byte[]> consumer,
-            String topic,
-            boolean delayed,
-            IngestMetrics metrics,
-            BatchHandler.Topics topics,
+    /** What every consumer shares. */
+    private record Wiring(
             EventProcessor processor,
             ImportProgress progress,
             RetrySchedule retries,
             MeterRegistry registry,
-            Clock clock) {
-        BatchHandler handler =
-                new BatchHandler(topics, processor, progress, producer, retries, config.sendTimeout(), metrics, clock);
+            Clock clock,
+            KafkaClients clients) {}
+
+    /** Adds a consumer (not started) of {@code topic}; {@code delayed}: honour retry not-before times. */
+    private void add(Wiring wiring, String name, String groupId, String topic, boolean delayed) {
+        KafkaConsumer<String, byte[]> consumer = wiring.clients().consumer(groupId, "loupe-indexer-" + name);
+        consumers.add(consumer);
+        IngestMetrics metrics = new IngestMetrics(wiring.registry(), delayed ? "retry" : "main");
+        BatchHandler handler = new BatchHandler(
+                new BatchHandler.Topics(config.retryTopic(), config.dlqTopic()),
+                wiring.processor(),
+                wiring.progress(),
+                producer,
+                wiring.retries(),
+                config.sendTimeout(),
+                metrics,
+                wiring.clock());
         ConsumerLoop loop = new ConsumerLoop(
-                name,
+                "loupe-kafka-" + name,
                 consumer,
                 topic,
                 delayed,
@@ -117,13 +103,12 @@ public final class KafkaIngestion implements AutoCloseable {
                 config.pollTimeout(),
                 config.recoveryBackoff(),
                 metrics,
-                clock);
+                wiring.clock());
         KafkaClientMetrics binder = new KafkaClientMetrics(consumer); // consumer lag among others
-        binder.bindTo(registry);
+        binder.bindTo(wiring.registry());
         clientMetrics.add(binder);
-        consumers.add(consumer);
         loops.add(loop);
-        threads.add(Thread.ofPlatform().name(name).daemon(true).unstarted(loop));
+        threads.add(Thread.ofPlatform().name(loop.name()).daemon(true).unstarted(loop));
     }
 
     /** Whether every consumer is still running (one that died of an unexpected error makes this false). */

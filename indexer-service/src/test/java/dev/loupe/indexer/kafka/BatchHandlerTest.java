@@ -13,12 +13,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -232,8 +230,7 @@ class BatchHandlerTest {
         if (importId != null) {
             DeliveryHeaders.put(headers, DeliveryHeaders.IMPORT_ID, importId);
         }
-        return new ConsumerRecord<>(
-                TOPIC, 0, nextOffset++, 0L, TimestampType.CREATE_TIME, -1, -1, key, value, headers, Optional.empty());
+        return Events.record(TOPIC, 0, nextOffset++, key, value, headers);
     }
 
     private static ConsumerRecord<String, byte[]> retryRecord(String photoId, int attemptsMade) {
@@ -244,18 +241,7 @@ class BatchHandlerTest {
         DeliveryHeaders.put(headers, DeliveryHeaders.ORIGINAL_TOPIC, TOPIC);
         DeliveryHeaders.put(headers, DeliveryHeaders.ORIGINAL_PARTITION, "0");
         DeliveryHeaders.put(headers, DeliveryHeaders.ORIGINAL_OFFSET, "42");
-        return new ConsumerRecord<>(
-                "photo-ingested.retry",
-                0,
-                7,
-                0L,
-                TimestampType.CREATE_TIME,
-                -1,
-                -1,
-                photoId,
-                Events.json(photoId),
-                headers,
-                Optional.empty());
+        return Events.record("photo-ingested.retry", 0, 7, photoId, Events.json(photoId), headers);
     }
 
     private static String header(ProducerRecord<String, byte[]> record, String name) {

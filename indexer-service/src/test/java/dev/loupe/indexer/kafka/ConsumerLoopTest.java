@@ -11,14 +11,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -134,18 +132,7 @@ class ConsumerLoopTest {
 
     private static ConsumerRecord<String, byte[]> record(
             TopicPartition partition, long offset, String photoId, RecordHeaders headers) {
-        return new ConsumerRecord<>(
-                partition.topic(),
-                partition.partition(),
-                offset,
-                0L,
-                TimestampType.CREATE_TIME,
-                -1,
-                -1,
-                photoId,
-                Events.json(photoId),
-                headers,
-                Optional.empty());
+        return Events.record(partition.topic(), partition.partition(), offset, photoId, Events.json(photoId), headers);
     }
 
     private static List<String> photoIds(FakeProcessor processor) {

@@ -5,6 +5,10 @@ import dev.loupe.ingest.PhotoIngestedJson;
 import dev.loupe.ingest.PhotoMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.record.TimestampType;
 
 /** Valid and malformed {@code photo-ingested} events for tests. */
 final class Events {
@@ -45,6 +49,13 @@ final class Events {
         return ("{\"eventId\":\"e3\",\"photoId\":\"p3\",\"collection\":\"photos\",\"imageUrl\":\"gopher://x/y\","
                         + "\"occurredAt\":\"2024-05-01T12:00:00Z\"}")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A record as a consumer would receive it (partition 0 unless given). */
+    static ConsumerRecord<String, byte[]> record(
+            String topic, int partition, long offset, String key, byte[] value, Headers headers) {
+        return new ConsumerRecord<>(
+                topic, partition, offset, 0L, TimestampType.CREATE_TIME, -1, -1, key, value, headers, Optional.empty());
     }
 
     /** Larger than {@link PhotoIngestedJson#MAX_JSON_BYTES}. */

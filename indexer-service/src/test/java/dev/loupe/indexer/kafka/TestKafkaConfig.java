@@ -66,23 +66,4 @@ record TestKafkaConfig(
                 new TestRetry(maxAttempts, initialBackoff, multiplier, Duration.ofSeconds(30)),
                 client);
     }
-
-    TestKafkaConfig withMaxBatchSize(int size) {
-        return new TestKafkaConfig(
-                enabled,
-                bootstrapServers,
-                topic,
-                retryTopic,
-                dlqTopic,
-                groupId,
-                size,
-                consumerThreads,
-                pollTimeout,
-                maxBatchDuration,
-                recoveryBackoff,
-                sendTimeout,
-                shutdownTimeout,
-                retry,
-                client);
-    }
 }
