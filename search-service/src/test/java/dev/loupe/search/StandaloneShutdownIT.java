@@ -2,18 +2,13 @@ package dev.loupe.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.testkit.ServiceProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +25,7 @@ class StandaloneShutdownIT {
     private static final Duration POSTGRES_GONE = Duration.ofSeconds(20);
 
     private Path dataDir;
-    private Process service;
+    private ServiceProcess service;
     private long postgres; // the running service's postmaster
 
     @BeforeEach
@@ -40,9 +35,8 @@ class StandaloneShutdownIT {
 
     @AfterEach
     void cleanUp() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroy();
-            service.waitFor(30, TimeUnit.SECONDS);
+        if (service != null) {
+            service.close();
         }
         if (postgres != 0) {
             awaitGone(postgres); // before its data directory goes
@@ -54,10 +48,7 @@ class StandaloneShutdownIT {
     void sigterm_stops_postgres_with_the_service() throws Exception {
         long postgres = start();
 
-        service.destroy(); // SIGTERM
-        assertThat(service.waitFor(30, TimeUnit.SECONDS))
-                .as("the service exits on SIGTERM")
-                .isTrue();
+        assertThat(service.stop()).as("the service exits gracefully on SIGTERM").isTrue();
 
         awaitGone(postgres);
     }
@@ -66,8 +57,7 @@ class StandaloneShutdownIT {
     void sigkill_leaves_no_postgres_behind_and_the_next_start_works() throws Exception {
         long postgres = start();
 
-        service.destroyForcibly(); // SIGKILL: no shutdown hook, no disposer
-        assertThat(service.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        service.kill(); // SIGKILL: no shutdown hook, no disposer
 
         awaitGone(postgres);
         long restarted = start();
@@ -76,58 +66,20 @@ class StandaloneShutdownIT {
 
     /** Starts the jar on the data directory, waits until it is ready; the postmaster's pid. */
     private long start() throws Exception {
-        assertThat(JAR)
-                .as("the packaged service (mvn package runs before the ITs)")
-                .isRegularFile();
-        int port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        service = new ProcessBuilder(List.of(
-                        java,
-                        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "--add-modules",
-                        "jdk.incubator.vector",
-                        "-Dloupe.data-dir=" + dataDir,
-                        "-Dloupe.models-dir=" + TestPhotos.modelsDir(),
-                        "-Dloupe.demo.import-on-start=false",
-                        "-Dquarkus.http.host=127.0.0.1",
-                        "-Dquarkus.http.port=" + port,
-                        "-jar",
-                        JAR.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        Path.of("target/standalone-shutdown-it.log").toFile()))
-                .start();
-        awaitReady(port);
+        service = ServiceProcess.start(
+                JAR,
+                Map.of(
+                        "loupe.data-dir", dataDir.toString(),
+                        "loupe.models-dir", TestPhotos.modelsDir().toString(),
+                        "loupe.demo.import-on-start", "false"),
+                Path.of("target/standalone-shutdown-it.log"),
+                STARTUP);
         Path pidFile = dataDir.resolve("postgres/postmaster.pid");
         assertThat(pidFile).as("the embedded PostgreSQL's lock file").isRegularFile();
         long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
         assertThat(ProcessHandle.of(pid)).as("postmaster %d", pid).isPresent();
         postgres = pid;
         return pid;
-    }
-
-    private void awaitReady(int port) throws Exception {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (true) {
-            assertThat(service.isAlive())
-                    .as("the service is running (see target/standalone-shutdown-it.log)")
-                    .isTrue();
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertThat(Instant.now()).as("ready within %s", STARTUP).isBefore(deadline);
-            Thread.sleep(250);
-        }
     }
 
     private static void awaitGone(long pid) throws InterruptedException {
@@ -139,11 +91,5 @@ class StandaloneShutdownIT {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .as("PostgreSQL (pid %d) is gone within %s of the service", pid, POSTGRES_GONE)
                 .isFalse();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
