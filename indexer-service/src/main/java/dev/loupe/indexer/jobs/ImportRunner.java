@@ -86,7 +86,11 @@ public class ImportRunner {
     }
 
     ImportRunner(
-            ImportStore store, ImportPlanner planner, EventPublisher publisher, ImportMetrics metrics, JobsConfig config) {
+            ImportStore store,
+            ImportPlanner planner,
+            EventPublisher publisher,
+            ImportMetrics metrics,
+            JobsConfig config) {
         this.store = store;
         this.planner = planner;
         this.publisher = publisher;
