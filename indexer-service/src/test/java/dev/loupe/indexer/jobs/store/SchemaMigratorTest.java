@@ -7,8 +7,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,22 +50,19 @@ class SchemaMigratorTest {
         Pool pool = postgres.freshDatabase();
         int instances = 4;
         CountDownLatch ready = new CountDownLatch(instances);
-        List<CompletableFuture<Integer>> runs = new ArrayList<>();
-        for (int i = 0; i < instances; i++) {
-            runs.add(CompletableFuture.supplyAsync(() -> {
-                ready.countDown();
-                try {
-                    ready.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return new SchemaMigrator(pool, TestPostgres.TIMEOUT).migrate();
-            }));
-        }
-
-        for (CompletableFuture<Integer> run : runs) {
-            assertThat(run.get(60, TimeUnit.SECONDS))
-                    .isEqualTo(SchemaMigrator.scripts().size());
+        try (ExecutorService starts = Executors.newFixedThreadPool(instances)) {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                runs.add(starts.submit(() -> {
+                    ready.countDown();
+                    ready.await(10, TimeUnit.SECONDS); // all start at once
+                    return new SchemaMigrator(pool, TestPostgres.TIMEOUT).migrate();
+                }));
+            }
+            for (Future<Integer> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS))
+                        .isEqualTo(SchemaMigrator.scripts().size());
+            }
         }
         assertThat(versions(pool)).hasSize(SchemaMigrator.scripts().size());
     }
