@@ -1,7 +1,6 @@
 package dev.loupe.indexer.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * An import job as the API shows it. Its counts are derived from its items' statuses.
  *
+ * @param done the same as {@code indexed}, under search-service's name
  * @param total items the source yielded (photos and refused entries); grows while {@code expanding}
  * @param rate photos finished per second (over {@code loupe.jobs.rate-window} while running, over the
  *     whole run once done); 0 before any finished
@@ -55,6 +55,9 @@ public record ImportJob(
 
         @Schema(description = "Photos indexed") long indexed,
 
+        @Schema(description = "Photos indexed (the same as indexed; search-service's name)")
+        long done,
+
         @Schema(description = "Items that could not be indexed (refused entries included)")
         long failed,
 
@@ -85,10 +88,9 @@ public record ImportJob(
 
         Instant finishedAt) {
 
-    /** {@link #indexed()} under search-service's name. */
-    @JsonProperty("done")
-    @Schema(description = "Photos indexed (the same as indexed; search-service's name)")
-    public long done() {
-        return indexed;
+    public ImportJob {
+        if (done != indexed) {
+            throw new IllegalArgumentException("done is indexed under another name");
+        }
     }
 }

@@ -425,6 +425,7 @@ public final class ImportStore {
                 row.getString("source"),
                 row.getLong("total"),
                 row.getLong("indexed"),
+                row.getLong("indexed"),
                 row.getLong("failed"),
                 row.getLong("skipped"),
                 pending,
