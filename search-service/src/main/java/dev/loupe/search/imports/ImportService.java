@@ -1,9 +1,10 @@
 package dev.loupe.search.imports;
 
-import dev.loupe.ingest.FetchException;
-import dev.loupe.ingest.FetchedPhoto;
-import dev.loupe.ingest.ImportSource;
-import dev.loupe.ingest.ImportSources;
+import dev.loupe.ingest.ImportPathRefusedException;
+import dev.loupe.ingest.ImportPlanner;
+import dev.loupe.ingest.ImportPlanner.Plan;
+import dev.loupe.ingest.ImportRequestException;
+import dev.loupe.ingest.ImportRoots;
 import dev.loupe.ingest.IngestPipeline;
 import dev.loupe.ingest.PhotoFetcher;
 import dev.loupe.search.config.SearchConfig;
@@ -14,15 +15,6 @@ import dev.loupe.vectorstore.UnknownCollectionException;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -42,13 +34,9 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
-    /** Longest path or URL accepted in a request. */
-    static final int MAX_LOCATION_CHARS = 4096;
-
     private final ImportJobRepository jobs;
     private final IngestPipeline pipeline;
-    private final PhotoFetcher fetcher;
-    private final ImportRoots roots;
+    private final ImportPlanner planner;
     private final CollectionCatalog collections;
     private final SearchConfig.Imports settings;
     private final ThreadPoolExecutor executor;
@@ -62,8 +50,7 @@ public class ImportService {
             SearchConfig config) {
         this.jobs = jobs;
         this.pipeline = pipeline;
-        this.fetcher = fetcher;
-        this.roots = roots;
+        this.planner = new ImportPlanner(roots, fetcher, config.imports().maxUrls(), "loupe.imports.max-urls");
         this.collections = collections;
         this.settings = config.imports();
         int interrupted = jobs.failInterrupted();
@@ -81,9 +68,6 @@ public class ImportService {
                 new ArrayBlockingQueue<>(settings.queueCapacity()),
                 Thread.ofPlatform().name("loupe-import-", 0).daemon().factory());
     }
-
-    /** What a validated request imports. */
-    private record Plan(String type, String description, ImportSource source) {}
 
     /**
      * Validates the request and queues the import.
@@ -138,81 +122,13 @@ public class ImportService {
     }
 
     private Plan plan(ImportSourceRequest source) {
-        String type = source.type() == null ? "" : source.type().toLowerCase(Locale.ROOT);
-        return switch (type) {
-            case "folder" -> {
-                Path folder = roots.require("source.path", location("source.path", source.path()), true);
-                yield new Plan(type, folder.toString(), ImportSources.folder(folder));
-            }
-            case "unsplash-tsv" -> unsplash(source);
-            case "urls" -> urls(source.urls());
-            default ->
-                throw InvalidRequestException.invalid(
-                        "source.type", "one of folder, unsplash-tsv, urls; got '" + source.type() + "'");
-        };
-    }
-
-    private Plan unsplash(ImportSourceRequest source) {
-        if ((source.path() == null) == (source.url() == null)) {
-            throw InvalidRequestException.invalid("source", "an unsplash-tsv import needs either 'path' or 'url'");
-        }
-        if (source.path() != null) {
-            Path file = roots.require("source.path", location("source.path", source.path()), false);
-            return new Plan("unsplash-tsv", file.toString(), sink -> {
-                try (InputStream in = Files.newInputStream(file)) {
-                    ImportSources.unsplashTsv(in).read(sink);
-                }
-            });
-        }
-        URI url = httpUrl("source.url", location("source.url", source.url()));
-        return new Plan("unsplash-tsv", url.toString(), sink -> {
-            FetchedPhoto tsv;
-            try {
-                tsv = fetcher.fetch(url);
-            } catch (FetchException e) {
-                throw new IOException("cannot fetch the TSV file: " + e.getMessage(), e);
-            }
-            ImportSources.unsplashTsv(new ByteArrayInputStream(tsv.bytes())).read(sink);
-        });
-    }
-
-    private Plan urls(List<String> urls) {
-        if (urls == null || urls.isEmpty()) {
-            throw InvalidRequestException.invalid("source.urls", "a urls import needs at least one URL");
-        }
-        if (urls.size() > settings.maxUrls()) {
-            throw InvalidRequestException.invalid(
-                    "source.urls",
-                    "at most " + settings.maxUrls() + " URLs per import (loupe.imports.max-urls), got " + urls.size());
-        }
-        for (int i = 0; i < urls.size(); i++) {
-            httpUrl("source.urls[" + i + "]", location("source.urls[" + i + "]", urls.get(i)));
-        }
-        return new Plan("urls", urls.size() + " URL" + (urls.size() == 1 ? "" : "s"), ImportSources.urls(urls));
-    }
-
-    private static String location(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw InvalidRequestException.invalid(field, "required");
-        }
-        if (value.length() > MAX_LOCATION_CHARS) {
-            throw InvalidRequestException.invalid(field, "at most " + MAX_LOCATION_CHARS + " characters");
-        }
-        return value;
-    }
-
-    /** An absolute http(s) URL; file URLs are not accepted from clients (folders are imported by path). */
-    private static URI httpUrl(String field, String value) {
         try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // answered below
+            return planner.plan(source.type(), source.path(), source.url(), source.urls());
+        } catch (ImportPathRefusedException e) {
+            throw e; // 403
+        } catch (ImportRequestException e) {
+            throw InvalidRequestException.invalid(e.field(), e.why());
         }
-        throw InvalidRequestException.invalid(field, "not an absolute http(s) URL");
     }
 
     private void run(String id, String collection, Plan plan) {

@@ -4,6 +4,7 @@ import dev.loupe.encoders.image.ImageDecoder;
 import dev.loupe.encoders.image.ImageLimits;
 import dev.loupe.ingest.AddressResolver;
 import dev.loupe.ingest.FileThumbnailStore;
+import dev.loupe.ingest.ImportRoots;
 import dev.loupe.ingest.IngestOptions;
 import dev.loupe.ingest.IngestPipeline;
 import dev.loupe.ingest.PhotoEmbedder;
@@ -32,11 +33,16 @@ public class IngestWiring {
     static final String THUMBNAIL_URL = "/v1/photos/{id}/thumbnail";
 
     private final SearchConfig config;
-    private final ImportRoots roots;
 
-    IngestWiring(SearchConfig config, ImportRoots roots) {
+    IngestWiring(SearchConfig config) {
         this.config = config;
-        this.roots = roots;
+    }
+
+    /** The directories imports may read under ({@code loupe.imports.roots}). */
+    @Produces
+    @Singleton
+    ImportRoots importRoots() {
+        return new ImportRoots(config.imports().roots(), "loupe.imports.roots");
     }
 
     @Produces
@@ -49,7 +55,7 @@ public class IngestWiring {
     /** Fetches imported photos and TSV files: {@code file:} only under the import roots. */
     @Produces
     @Singleton
-    PhotoFetcher photoFetcher() {
+    PhotoFetcher photoFetcher(ImportRoots roots) {
         return new PhotoFetcher(
                 FetchPolicies.of(config.fetch(), config.fetch().maxBytes().asLongValue(), roots.directories()),
                 AddressResolver.system());

@@ -1,6 +1,6 @@
 package dev.loupe.search.problem;
 
-import dev.loupe.search.imports.ImportPathRefusedException;
+import dev.loupe.ingest.ImportPathRefusedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,0 +1,17 @@
+package dev.loupe.indexer.problem;
+
+import dev.loupe.ingest.ImportRequestException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** 400: the import request breaks a rule the client can fix; the problem names the field. */
+@Provider
+public class ImportRequestExceptionMapper implements ExceptionMapper<ImportRequestException> {
+
+    @Override
+    public Response toResponse(ImportRequestException e) {
+        return Problem.of(400, "invalid-request", e.getMessage(), "See the request schema in /q/openapi.", e.field())
+                .response();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.loupe.indexer.problem;
+
+import dev.loupe.indexer.jobs.UnknownImportException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** 404: no import has the requested id. */
+@Provider
+public class UnknownImportExceptionMapper implements ExceptionMapper<UnknownImportException> {
+
+    @Override
+    public Response toResponse(UnknownImportException e) {
+        return Problem.of(404, "unknown-import", e.getMessage(), "GET /v1/imports lists the recent imports.", null)
+                .response();
+    }
+}
