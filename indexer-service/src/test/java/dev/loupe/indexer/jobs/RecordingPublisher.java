@@ -1,19 +1,20 @@
 package dev.loupe.indexer.jobs;
 
 import dev.loupe.ingest.PhotoIngested;
-import jakarta.annotation.Priority;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The tests' {@link EventPublisher}: keeps what it was handed instead of sending it to Kafka, and can
- * be told to fail (as an unreachable broker does). A CDI alternative in {@code @QuarkusTest}s.
+ * be told to fail (as an unreachable broker does). A CDI alternative, enabled by the {@link Profile}
+ * of the tests that use it (others see the real Kafka publisher).
  */
 @Alternative
-@Priority(1)
 @Singleton
 public class RecordingPublisher implements EventPublisher {
 
@@ -46,5 +47,13 @@ public class RecordingPublisher implements EventPublisher {
                 .filter(batch -> batch.importId().equals(importId))
                 .flatMap(batch -> batch.events().stream())
                 .toList();
+    }
+
+    /** The test profile that puts this publisher in place of the Kafka one. */
+    public static final class Profile implements QuarkusTestProfile {
+        @Override
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(RecordingPublisher.class);
+        }
     }
 }

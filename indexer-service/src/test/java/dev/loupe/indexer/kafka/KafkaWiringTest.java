@@ -4,13 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.loupe.indexer.PostgresResource;
 import dev.loupe.indexer.jobs.EventPublisher;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** The Kafka beans in the service, with the consumers off ({@code %test.loupe.kafka.enabled=false}). */
 @QuarkusTest
+@WithTestResource(PostgresResource.class) // the import jobs' store connects at startup
 class KafkaWiringTest {
 
     @Inject

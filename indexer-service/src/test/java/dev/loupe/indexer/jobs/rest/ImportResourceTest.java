@@ -16,6 +16,7 @@ import dev.loupe.ingest.FailureReason;
 import dev.loupe.ingest.PhotoIngested;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestProfile(RecordingPublisher.Profile.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(ImportRootResource.class)
 class ImportResourceTest {
