@@ -36,7 +36,10 @@ public interface FetchConfig {
     @WithDefault("false")
     boolean allowPrivateAddresses();
 
-    /** Directories {@code file:} image URLs may read under; unset refuses every {@code file:} URL. */
+    /**
+     * Directories {@code file:} image URLs may read under. Default: {@code loupe.jobs.roots}, the
+     * directories folder imports read, whose events carry {@code file:} URLs.
+     */
     Optional<List<Path>> fileRoots();
 
     /**

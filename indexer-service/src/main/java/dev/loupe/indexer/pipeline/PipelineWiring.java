@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -71,7 +72,7 @@ public class PipelineWiring {
                 .<ThumbnailStore>map(FileThumbnailStore::new)
                 .orElseGet(NoThumbnails::new);
         return new IngestEventProcessor(
-                new PhotoFetcher(fetchPolicy(fetch), AddressResolver.system()),
+                new PhotoFetcher(fetchPolicy(fetch, config.jobs().roots()), AddressResolver.system()),
                 new PhotoPreparer(
                         new ImageDecoder(new ImageLimits(maxBytes, fetch.maxImagePixels())), indexing.thumbnailEdge()),
                 embedder,
@@ -84,14 +85,15 @@ public class PipelineWiring {
                 indexSettings(config.milvus().index()));
     }
 
-    static FetchPolicy fetchPolicy(FetchConfig fetch) {
+    /** @param jobRoots where {@code file:} URLs may read when {@code loupe.fetch.file-roots} is unset */
+    static FetchPolicy fetchPolicy(FetchConfig fetch, List<Path> jobRoots) {
         return new FetchPolicy(
                 fetch.connectTimeout(),
                 fetch.readTimeout(),
                 fetch.maxBytes().asLongValue(),
                 fetch.maxRedirects(),
                 fetch.allowPrivateAddresses(),
-                fetch.fileRoots().orElse(List.of()),
+                fetch.fileRoots().orElse(jobRoots),
                 USER_AGENT);
     }
 

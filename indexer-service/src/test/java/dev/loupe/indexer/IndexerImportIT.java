@@ -1,0 +1,203 @@
+package dev.loupe.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.loupe.testkit.LocalMilvusServer;
+import dev.loupe.testkit.PhotoCorpus;
+import dev.loupe.testkit.ServiceProcess;
+import dev.loupe.testkit.kafka.LocalKafka;
+import dev.loupe.vectorstore.Filter;
+import dev.loupe.vectorstore.milvus.MilvusVectorStore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distributed path end to end, every part real and started here: an in-process Kafka broker, an
+ * embedded PostgreSQL, the local Milvus server, the packaged embedder-service with the bundled test
+ * model, a loopback server of 500+ distinct real photos ({@link PhotoCorpus}), and the packaged
+ * indexer-service as a process of its own. An import of 500 photo URLs goes through {@code POST
+ * /v1/imports} → Kafka → fetch → embed → Milvus; the job's counts and the records in Milvus must both
+ * say 500, also when the indexer is killed with SIGKILL halfway and started again.
+ */
+class IndexerImportIT {
+
+    private static final int PHOTOS = 500;
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Duration STARTUP = Duration.ofMinutes(2);
+    private static final Duration IMPORT_DEADLINE = Duration.ofMinutes(6);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static LocalKafka kafka;
+    private static TestPostgres postgres;
+    private static LocalMilvusServer milvus;
+    private static EmbedderServiceProcess embedder;
+    private static HttpServer photos;
+    private static PhotoCorpus corpus;
+    private static Path jobRoots;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ServiceProcess indexer;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        kafka = LocalKafka.start();
+        for (String topic : List.of("photo-ingested", "photo-ingested.retry", "photo-ingested.dlq")) {
+            kafka.createTopic(topic, 2);
+        }
+        postgres = new TestPostgres();
+        milvus = LocalMilvusServer.start();
+        embedder = EmbedderServiceProcess.start();
+        corpus = PhotoCorpus.demo();
+        photos = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        photos.createContext("/corpus/", exchange -> {
+            String name = exchange.getRequestURI().getPath().substring("/corpus/".length());
+            byte[] jpeg = corpus.jpeg(Integer.parseInt(name.substring(0, name.indexOf('.'))));
+            exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, jpeg.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(jpeg);
+            }
+        });
+        photos.start();
+        jobRoots = Files.createTempDirectory("indexer-import-it");
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        if (photos != null) {
+            photos.stop(0);
+        }
+        if (embedder != null) {
+            embedder.close();
+        }
+        if (milvus != null) {
+            milvus.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @AfterEach
+    void stopIndexer() throws InterruptedException {
+        if (indexer != null) {
+            indexer.close();
+        }
+    }
+
+    @Test
+    void five_hundred_photos_through_kafka_become_exactly_five_hundred_records() throws Exception {
+        indexer = startIndexer();
+
+        String job = submit("it_import", 0);
+        JsonNode done = await(job, status -> status.get("status").asText().equals("done"));
+
+        assertThat(done.get("total").asLong()).isEqualTo(PHOTOS);
+        assertThat(done.get("indexed").asLong()).isEqualTo(PHOTOS);
+        assertThat(done.get("failed").asLong()).isZero();
+        assertThat(done.get("skipped").asLong()).isZero();
+        assertThat(recordsIn("it_import")).isEqualTo(PHOTOS);
+    }
+
+    @Test
+    void an_indexer_killed_mid_import_and_restarted_loses_and_duplicates_nothing() throws Exception {
+        indexer = startIndexer();
+        String job = submit("it_crash", PHOTOS); // other photos than the first test's
+
+        JsonNode midway = await(job, status -> status.get("indexed").asLong() >= PHOTOS / 5);
+        assertThat(midway.get("status").asText()).as("killed before the end").isEqualTo("running");
+        indexer.kill(); // SIGKILL: nothing committed after this point survives in the indexer
+        indexer = startIndexer();
+        JsonNode done = await(job, status -> status.get("status").asText().equals("done"));
+
+        // a photo upserted just before the kill, but not yet recorded, comes back "unchanged"
+        assertThat(done.get("total").asLong()).isEqualTo(PHOTOS);
+        assertThat(done.get("failed").asLong()).isZero();
+        assertThat(done.get("indexed").asLong() + done.get("skipped").asLong()).isEqualTo(PHOTOS);
+        assertThat(done.get("indexed").asLong())
+                .isGreaterThanOrEqualTo(midway.get("indexed").asLong());
+        assertThat(recordsIn("it_crash")).as("records in Milvus").isEqualTo(PHOTOS);
+    }
+
+    private static ServiceProcess startIndexer() throws IOException, InterruptedException {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("loupe.kafka.bootstrap-servers", kafka.bootstrapServers());
+        settings.put("loupe.kafka.retry.initial-backoff", "1s");
+        settings.put("quarkus.datasource.reactive.url", postgres.url());
+        settings.put("quarkus.datasource.username", "postgres");
+        settings.put("quarkus.datasource.password", "postgres");
+        settings.put("loupe.embedder.url", embedder.url().toString());
+        settings.put("loupe.milvus.uri", milvus.uri());
+        settings.put("loupe.fetch.allow-private-addresses", "true"); // the photo server is on loopback
+        settings.put("loupe.jobs.roots", jobRoots.toString());
+        return ServiceProcess.start(JAR, settings, Path.of("target/indexer-import-it.log"), STARTUP);
+    }
+
+    /** Submits a URL import of photos {@code first .. first + PHOTOS - 1}; the job's id. */
+    private String submit(String collection, int first) throws Exception {
+        List<String> urls = IntStream.range(first, first + PHOTOS)
+                .mapToObj(i -> "http://127.0.0.1:" + photos.getAddress().getPort() + "/corpus/" + i + ".jpg")
+                .toList();
+        assertThat(first + PHOTOS).isLessThanOrEqualTo(corpus.capacity());
+        Map<String, Object> body = Map.of("source", Map.of("type", "urls", "urls", urls), "collection", collection);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(indexer.url().resolve("/v1/imports"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    /** Polls the job until {@code condition} holds; its last status. */
+    private JsonNode await(String job, Predicate<JsonNode> condition) throws Exception {
+        Instant deadline = Instant.now().plus(IMPORT_DEADLINE);
+        while (true) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(indexer.url().resolve("/v1/imports/" + job))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode status = JSON.readTree(response.body());
+            if (condition.test(status)) {
+                return status;
+            }
+            assertThat(status.get("status").asText())
+                    .as("job %s: %s", job, status)
+                    .isNotEqualTo("failed");
+            assertThat(Instant.now()).as("job %s in time: %s", job, status).isBefore(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private static long recordsIn(String collection) {
+        try (MilvusVectorStore store = MilvusVectorStore.connect(milvus.uri(), null, Duration.ofSeconds(30))) {
+            return store.count(collection, Filter.all());
+        }
+    }
+}
