@@ -1,11 +1,11 @@
 package dev.loupe.embedder.config;
 
-import dev.loupe.encoders.ExecutionProvider;
+import dev.loupe.service.config.BatchingConfig;
+import dev.loupe.service.config.OnnxRuntimeConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -29,69 +29,18 @@ public interface EmbedderConfig {
      */
     Optional<String> defaultModel();
 
-    /** How ONNX Runtime runs the models. */
-    OnnxRuntime runtime();
+    /** How ONNX Runtime runs the models: session settings applied to every model. */
+    OnnxRuntimeConfig runtime();
 
-    /** How concurrent requests are coalesced into batches. */
-    Batching batching();
+    /**
+     * How concurrent requests are coalesced into batches, per model and modality. {@code
+     * queue-capacity} must be at least {@code max-batch-size} and {@code limits.max-items-per-request};
+     * each queued image holds its preprocessed pixels (about 600 KB at 224×224).
+     */
+    BatchingConfig batching();
 
     /** Per-request limits. The total request size is {@code quarkus.http.limits.max-body-size}. */
     Limits limits();
-
-    /** ONNX Runtime session settings, applied to every model. */
-    interface OnnxRuntime {
-
-        /**
-         * Execution provider: {@code cpu} or {@code cuda}; CUDA falls back to CPU with a warning when
-         * the runtime or the device lacks it. Default: {@code cpu}.
-         */
-        @WithDefault("cpu")
-        ExecutionProvider provider();
-
-        /** Threads inside one operator; 0 lets ONNX Runtime use one per core. Default: 0. */
-        @WithDefault("0")
-        int intraOpThreads();
-
-        /** Threads across independent operators; 0 lets ONNX Runtime choose. Default: 0. */
-        @WithDefault("0")
-        int interOpThreads();
-
-        /** GPU ordinal used when the provider is {@code cuda}. Default: 0. */
-        @WithDefault("0")
-        int cudaDeviceId();
-    }
-
-    /** Micro-batching of inference calls, per model and modality. */
-    interface Batching {
-
-        /** Most items (images or texts) in one inference call. Default: 32. */
-        @WithDefault("32")
-        int maxBatchSize();
-
-        /**
-         * How long the oldest waiting item may wait for others to fill its batch; 0 runs whatever is
-         * queued at once. Only matters when the model is idle: while a batch runs, the next one fills
-         * anyway. Default: 5ms.
-         */
-        @WithDefault("5ms")
-        Duration maxWait();
-
-        /**
-         * Most items waiting for inference per model and modality; requests beyond it are refused with
-         * 503 and {@code Retry-After}. Must be at least {@code max-batch-size} and {@code
-         * limits.max-items-per-request}. Each queued image holds its preprocessed pixels (about 600 KB at
-         * 224×224). Default: 256.
-         */
-        @WithDefault("256")
-        int queueCapacity();
-
-        /**
-         * Threads running batches per model and modality; 1 keeps one ONNX Runtime session busy without
-         * oversubscribing its thread pool (raise it for GPUs). Default: 1.
-         */
-        @WithDefault("1")
-        int workers();
-    }
 
     /** Limits that protect the service from oversized input. */
     interface Limits {

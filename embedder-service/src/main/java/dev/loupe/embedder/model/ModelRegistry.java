@@ -5,9 +5,8 @@ import dev.loupe.embedder.metrics.EmbedderMetrics;
 import dev.loupe.encoders.EmbeddingModel;
 import dev.loupe.encoders.ModelInfo;
 import dev.loupe.encoders.ModelLoader;
-import dev.loupe.encoders.RuntimeOptions;
-import dev.loupe.encoders.batch.BatchSettings;
 import dev.loupe.encoders.image.ImageLimits;
+import dev.loupe.service.config.BatchingConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,10 +140,11 @@ public class ModelRegistry {
     private void load(String id, Path bundle) {
         long started = System.nanoTime();
         try {
-            EmbeddingModel model = ModelLoader.load(id, bundle, runtimeOptions());
+            EmbeddingModel model = ModelLoader.load(id, bundle, config.runtime().options());
             ServedModel served;
             try {
-                served = ServedModel.start(model, id.equals(defaultId), batchSettings(), imageLimits(), metrics);
+                served = ServedModel.start(
+                        model, id.equals(defaultId), config.batching().settings(), imageLimits(), metrics);
             } catch (RuntimeException e) {
                 model.close();
                 throw e;
@@ -232,7 +232,7 @@ public class ModelRegistry {
     }
 
     private void checkLimits() {
-        EmbedderConfig.Batching batching = config.batching();
+        BatchingConfig batching = config.batching();
         int maxItems = config.limits().maxItemsPerRequest();
         if (batching.queueCapacity() < Math.max(batching.maxBatchSize(), maxItems)) {
             throw new IllegalStateException("loupe.embedder.batching.queue-capacity (" + batching.queueCapacity()
@@ -243,18 +243,6 @@ public class ModelRegistry {
             throw new IllegalStateException(
                     "loupe.embedder.limits.max-items-per-request and max-text-chars must be at least 1");
         }
-    }
-
-    private RuntimeOptions runtimeOptions() {
-        EmbedderConfig.OnnxRuntime runtime = config.runtime();
-        return new RuntimeOptions(
-                runtime.provider(), runtime.intraOpThreads(), runtime.interOpThreads(), runtime.cudaDeviceId());
-    }
-
-    private BatchSettings batchSettings() {
-        EmbedderConfig.Batching batching = config.batching();
-        return new BatchSettings(
-                batching.maxBatchSize(), batching.maxWait(), batching.queueCapacity(), batching.workers());
     }
 
     private ImageLimits imageLimits() {

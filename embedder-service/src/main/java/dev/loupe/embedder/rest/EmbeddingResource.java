@@ -1,8 +1,8 @@
 package dev.loupe.embedder.rest;
 
-import dev.loupe.embedder.rest.problem.Problem;
 import dev.loupe.embedder.service.EmbeddingService;
 import dev.loupe.embedder.service.ImageInput;
+import dev.loupe.service.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

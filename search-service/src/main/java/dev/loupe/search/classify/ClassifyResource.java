@@ -1,7 +1,7 @@
 package dev.loupe.search.classify;
 
 import dev.loupe.search.problem.InvalidRequestException;
-import dev.loupe.search.problem.Problem;
+import dev.loupe.service.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;

@@ -1,8 +1,8 @@
 package dev.loupe.search.collection;
 
 import dev.loupe.search.problem.InvalidRequestException;
-import dev.loupe.search.problem.Problem;
 import dev.loupe.search.problem.RequestNumbers;
+import dev.loupe.service.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,7 @@
 package dev.loupe.search.config;
 
-import dev.loupe.encoders.ExecutionProvider;
+import dev.loupe.service.config.BatchingConfig;
+import dev.loupe.service.config.OnnxRuntimeConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -45,7 +46,7 @@ public interface SearchConfig {
     String defaultCollection();
 
     /** How ONNX Runtime runs the query model. */
-    OnnxRuntime runtime();
+    OnnxRuntimeConfig runtime();
 
     /** How concurrent query embeddings are coalesced into batches. */
     Batching batching();
@@ -71,40 +72,14 @@ public interface SearchConfig {
     /** The demo collection of the standalone start. */
     Demo demo();
 
-    /** ONNX Runtime session settings. */
-    interface OnnxRuntime {
-
-        /**
-         * Execution provider: {@code cpu} or {@code cuda}; CUDA falls back to CPU with a warning when
-         * unavailable. Default: {@code cpu}.
-         */
-        @WithDefault("cpu")
-        ExecutionProvider provider();
-
-        /** Threads inside one operator; 0 lets ONNX Runtime use one per core. Default: 0. */
-        @WithDefault("0")
-        int intraOpThreads();
-
-        /** Threads across independent operators; 0 lets ONNX Runtime choose. Default: 0. */
-        @WithDefault("0")
-        int interOpThreads();
-
-        /** GPU ordinal used when the provider is {@code cuda}. Default: 0. */
-        @WithDefault("0")
-        int cudaDeviceId();
-    }
-
-    /** Micro-batching of query embeddings, per modality. */
-    interface Batching {
-
-        /** Most texts or images in one inference call. Default: 32. */
-        @WithDefault("32")
-        int maxBatchSize();
+    /** Micro-batching of query embeddings, per modality: queries are short, so they wait less and queue more. */
+    interface Batching extends BatchingConfig {
 
         /**
          * How long the oldest waiting query may wait for others to fill its batch; only matters when
          * the model is idle. Default: 2ms.
          */
+        @Override
         @WithDefault("2ms")
         Duration maxWait();
 
@@ -112,12 +87,9 @@ public interface SearchConfig {
          * Most texts or images waiting for inference per modality; requests beyond it get 503 with
          * {@code Retry-After}. At least {@code max-batch-size}. Default: 512.
          */
+        @Override
         @WithDefault("512")
         int queueCapacity();
-
-        /** Threads running batches per modality. Default: 1. */
-        @WithDefault("1")
-        int workers();
     }
 
     /** Limits that protect the service from oversized query input. */

@@ -4,8 +4,6 @@ import dev.loupe.encoders.EmbeddingModel;
 import dev.loupe.encoders.Modality;
 import dev.loupe.encoders.ModelInfo;
 import dev.loupe.encoders.ModelLoader;
-import dev.loupe.encoders.RuntimeOptions;
-import dev.loupe.encoders.batch.BatchSettings;
 import dev.loupe.encoders.image.ImageLimits;
 import dev.loupe.ingest.ModelPhotoEmbedder;
 import dev.loupe.ingest.PhotoEmbedder;
@@ -47,12 +45,13 @@ public class StandaloneEncoderProducer {
         List<String> found = ModelBundles.discover(dir);
         String id = ModelBundles.choose(found, config.model(), dir);
         long started = System.nanoTime();
-        EmbeddingModel model = ModelLoader.load(id, dir.resolve(id), runtimeOptions());
+        EmbeddingModel model =
+                ModelLoader.load(id, dir.resolve(id), config.runtime().options());
         LocalQueryEncoder encoder;
         try {
             encoder = new LocalQueryEncoder(
                     model,
-                    batchSettings(),
+                    config.batching().settings(),
                     new ImageLimits(
                             config.limits().maxImageBytes().asLongValue(),
                             config.limits().maxImagePixels()),
@@ -113,17 +112,5 @@ public class StandaloneEncoderProducer {
                             + "*****************************************************************************",
                     info.id());
         }
-    }
-
-    private RuntimeOptions runtimeOptions() {
-        SearchConfig.OnnxRuntime runtime = config.runtime();
-        return new RuntimeOptions(
-                runtime.provider(), runtime.intraOpThreads(), runtime.interOpThreads(), runtime.cudaDeviceId());
-    }
-
-    private BatchSettings batchSettings() {
-        SearchConfig.Batching batching = config.batching();
-        return new BatchSettings(
-                batching.maxBatchSize(), batching.maxWait(), batching.queueCapacity(), batching.workers());
     }
 }

@@ -1,6 +1,6 @@
 package dev.loupe.search.imports;
 
-import dev.loupe.search.problem.Problem;
+import dev.loupe.service.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

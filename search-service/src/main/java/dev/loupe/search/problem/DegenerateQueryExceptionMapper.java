@@ -1,6 +1,7 @@
 package dev.loupe.search.problem;
 
 import dev.loupe.search.query.DegenerateQueryException;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -11,12 +12,11 @@ public class DegenerateQueryExceptionMapper implements ExceptionMapper<Degenerat
 
     @Override
     public Response toResponse(DegenerateQueryException e) {
-        return Problems.response(
-                Problems.UNPROCESSABLE_CONTENT,
-                "degenerate-query",
-                "The query parts cancel each other out: lower the 'negativeText' weight or change the texts",
-                e.getMessage() + ".",
-                "weights",
-                null);
+        return Problems.response(Problems.problem(
+                        Problems.UNPROCESSABLE_CONTENT,
+                        "degenerate-query",
+                        "The query parts cancel each other out: lower the 'negativeText' weight or change the texts",
+                        e.getMessage() + ".")
+                .withField("weights"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.loupe.search.problem;
 
+import dev.loupe.service.problem.Problem;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -19,47 +21,39 @@ public class ImageRejectedExceptionMapper implements ExceptionMapper<ImageReject
         String image = field.equals("imageUrl") ? "The image at 'imageUrl'" : "The uploaded '" + field + "'";
         String why = e.getMessage();
         String reason = e.reason().name();
-        return switch (e.reason()) {
-            case EMPTY ->
-                Problems.response(
-                        Problems.BAD_REQUEST,
-                        "empty-image",
-                        image + " is empty",
-                        "Attach the file's bytes to the '" + field + "' part.",
-                        field,
-                        reason);
-            case TOO_MANY_BYTES ->
-                Problems.response(
-                        Problems.CONTENT_TOO_LARGE,
-                        "image-too-large",
-                        image + " is too large: " + why,
-                        "Recompress or downscale it (loupe.limits.max-image-bytes).",
-                        field,
-                        reason);
-            case TOO_MANY_PIXELS ->
-                Problems.response(
-                        Problems.CONTENT_TOO_LARGE,
-                        "image-too-large",
-                        image + " has too many pixels: " + why,
-                        "Downscale it (loupe.limits.max-image-pixels); the model sees it at a few hundred pixels.",
-                        field,
-                        reason);
-            case UNSUPPORTED_FORMAT ->
-                Problems.response(
-                        Problems.UNSUPPORTED_MEDIA_TYPE,
-                        "unsupported-image-format",
-                        image + " is not in a supported format: " + why,
-                        "Send " + SUPPORTED + ".",
-                        field,
-                        reason);
-            case CORRUPT ->
-                Problems.response(
-                        Problems.UNPROCESSABLE_CONTENT,
-                        "corrupt-image",
-                        image + " could not be decoded: " + why,
-                        "Send the complete, undamaged file (" + SUPPORTED + ").",
-                        field,
-                        reason);
-        };
+        Problem problem =
+                switch (e.reason()) {
+                    case EMPTY ->
+                        Problems.problem(
+                                Problems.BAD_REQUEST,
+                                "empty-image",
+                                image + " is empty",
+                                "Attach the file's bytes to the '" + field + "' part.");
+                    case TOO_MANY_BYTES ->
+                        Problems.problem(
+                                Problems.CONTENT_TOO_LARGE,
+                                "image-too-large",
+                                image + " is too large: " + why,
+                                "Recompress or downscale it (loupe.limits.max-image-bytes).");
+                    case TOO_MANY_PIXELS ->
+                        Problems.problem(
+                                Problems.CONTENT_TOO_LARGE,
+                                "image-too-large",
+                                image + " has too many pixels: " + why,
+                                "Downscale it (loupe.limits.max-image-pixels); the model sees it at a few hundred pixels.");
+                    case UNSUPPORTED_FORMAT ->
+                        Problems.problem(
+                                Problems.UNSUPPORTED_MEDIA_TYPE,
+                                "unsupported-image-format",
+                                image + " is not in a supported format: " + why,
+                                "Send " + SUPPORTED + ".");
+                    case CORRUPT ->
+                        Problems.problem(
+                                Problems.UNPROCESSABLE_CONTENT,
+                                "corrupt-image",
+                                image + " could not be decoded: " + why,
+                                "Send the complete, undamaged file (" + SUPPORTED + ").");
+                };
+        return Problems.response(problem.withField(field).withReason(reason));
     }
 }

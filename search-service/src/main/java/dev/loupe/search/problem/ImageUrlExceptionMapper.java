@@ -1,6 +1,8 @@
 package dev.loupe.search.problem;
 
 import dev.loupe.search.query.ImageUrlException;
+import dev.loupe.service.problem.Problem;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -12,31 +14,27 @@ public class ImageUrlExceptionMapper implements ExceptionMapper<ImageUrlExceptio
     @Override
     public Response toResponse(ImageUrlException e) {
         String reason = e.reason().name();
-        return switch (e.reason()) {
-            case NOT_ENABLED ->
-                Problems.response(
-                        Problems.UNPROCESSABLE_CONTENT,
-                        "image-url-disabled",
-                        "imageUrl fetching not enabled: upload the image as the multipart part 'image' instead",
-                        e.getMessage() + ".",
-                        "imageUrl",
-                        reason);
-            case TOO_LARGE ->
-                Problems.response(
-                        Problems.CONTENT_TOO_LARGE,
-                        "image-too-large",
-                        "The 'imageUrl' image is too large: " + e.getMessage(),
-                        "Point to a smaller image (loupe.limits.max-image-bytes).",
-                        "imageUrl",
-                        reason);
-            case REFUSED, FAILED ->
-                Problems.response(
-                        Problems.UNPROCESSABLE_CONTENT,
-                        "image-url-failed",
-                        "The 'imageUrl' could not be used: " + e.getMessage(),
-                        "Use a public http(s) URL of an image, or upload the image as the part 'image'.",
-                        "imageUrl",
-                        reason);
-        };
+        Problem problem =
+                switch (e.reason()) {
+                    case NOT_ENABLED ->
+                        Problems.problem(
+                                Problems.UNPROCESSABLE_CONTENT,
+                                "image-url-disabled",
+                                "imageUrl fetching not enabled: upload the image as the multipart part 'image' instead",
+                                e.getMessage() + ".");
+                    case TOO_LARGE ->
+                        Problems.problem(
+                                Problems.CONTENT_TOO_LARGE,
+                                "image-too-large",
+                                "The 'imageUrl' image is too large: " + e.getMessage(),
+                                "Point to a smaller image (loupe.limits.max-image-bytes).");
+                    case REFUSED, FAILED ->
+                        Problems.problem(
+                                Problems.UNPROCESSABLE_CONTENT,
+                                "image-url-failed",
+                                "The 'imageUrl' could not be used: " + e.getMessage(),
+                                "Use a public http(s) URL of an image, or upload the image as the part 'image'.");
+                };
+        return Problems.response(problem.withField("imageUrl").withReason(reason));
     }
 }

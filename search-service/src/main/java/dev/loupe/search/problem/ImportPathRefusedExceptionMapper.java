@@ -1,6 +1,7 @@
 package dev.loupe.search.problem;
 
 import dev.loupe.ingest.ImportPathRefusedException;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -11,13 +12,12 @@ public class ImportPathRefusedExceptionMapper implements ExceptionMapper<ImportP
 
     @Override
     public Response toResponse(ImportPathRefusedException e) {
-        return Problems.response(
-                Problems.FORBIDDEN,
-                "import-path-refused",
-                "The path is outside the import roots: put the photos under one of them, or add a root"
-                        + " (loupe.imports.roots)",
-                e.getMessage(),
-                e.field(),
-                null);
+        return Problems.response(Problems.problem(
+                        Problems.FORBIDDEN,
+                        "import-path-refused",
+                        "The path is outside the import roots: put the photos under one of them, or add a root"
+                                + " (loupe.imports.roots)",
+                        e.getMessage())
+                .withField(e.field()));
     }
 }

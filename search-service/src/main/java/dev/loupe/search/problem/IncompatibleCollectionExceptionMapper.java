@@ -1,6 +1,7 @@
 package dev.loupe.search.problem;
 
 import dev.loupe.search.store.IncompatibleCollectionException;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -11,13 +12,12 @@ public class IncompatibleCollectionExceptionMapper implements ExceptionMapper<In
 
     @Override
     public Response toResponse(IncompatibleCollectionException e) {
-        return Problems.response(
-                Problems.UNPROCESSABLE_CONTENT,
-                "incompatible-collection",
-                "Collection '" + Problems.quote(e.collection())
-                        + "' was built by another model: re-import its photos with the current model",
-                e.getMessage() + ".",
-                "collection",
-                null);
+        return Problems.response(Problems.problem(
+                        Problems.UNPROCESSABLE_CONTENT,
+                        "incompatible-collection",
+                        "Collection '" + Problems.quote(e.collection())
+                                + "' was built by another model: re-import its photos with the current model",
+                        e.getMessage() + ".")
+                .withField("collection"));
     }
 }

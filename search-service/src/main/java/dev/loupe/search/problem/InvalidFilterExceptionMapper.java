@@ -1,5 +1,6 @@
 package dev.loupe.search.problem;
 
+import dev.loupe.service.problem.Problems;
 import dev.loupe.vectorstore.InvalidFilterException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,13 +12,12 @@ public class InvalidFilterExceptionMapper implements ExceptionMapper<InvalidFilt
 
     @Override
     public Response toResponse(InvalidFilterException e) {
-        return Problems.response(
-                Problems.BAD_REQUEST,
-                "invalid-filter",
-                "Invalid 'filter': " + e.getMessage(),
-                "A filter is {\"field\": \"tags\", \"op\": \"contains\", \"value\": \"cat\"} or and/or/not of"
-                        + " such; see the Filter description in /q/openapi.",
-                "filter",
-                null);
+        return Problems.response(Problems.problem(
+                        Problems.BAD_REQUEST,
+                        "invalid-filter",
+                        "Invalid 'filter': " + e.getMessage(),
+                        "A filter is {\"field\": \"tags\", \"op\": \"contains\", \"value\": \"cat\"} or and/or/not of"
+                                + " such; see the Filter description in /q/openapi.")
+                .withField("filter"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.loupe.search.problem;
 
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,6 +11,7 @@ public class InvalidRequestExceptionMapper implements ExceptionMapper<InvalidReq
 
     @Override
     public Response toResponse(InvalidRequestException e) {
-        return Problems.response(Problems.BAD_REQUEST, "invalid-request", e.title(), e.getMessage(), e.field(), null);
+        return Problems.response(Problems.problem(Problems.BAD_REQUEST, "invalid-request", e.title(), e.getMessage())
+                .withField(e.field()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.loupe.search.problem;
 
 import dev.loupe.search.photo.MissingThumbnailException;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -3,6 +3,7 @@ package dev.loupe.search.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.service.problem.Problems;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +31,7 @@ public final class RequestJson {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw InvalidRequestException.invalid(field, "not valid JSON: " + ClientText.quote(e.getOriginalMessage()));
+            throw InvalidRequestException.invalid(field, "not valid JSON: " + Problems.quote(e.getOriginalMessage()));
         }
     }
 

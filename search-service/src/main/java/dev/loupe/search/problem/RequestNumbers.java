@@ -1,5 +1,7 @@
 package dev.loupe.search.problem;
 
+import dev.loupe.service.problem.Problems;
+
 /**
  * Reads numbers sent as text (query parameters, multipart fields) within bounds. Failures are
  * {@link InvalidRequestException}s naming the field: JAX-RS would answer 404 for an unparsable

@@ -1,5 +1,6 @@
 package dev.loupe.search.problem;
 
+import dev.loupe.service.problem.Problems;
 import dev.loupe.vectorstore.UnknownCollectionException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,12 +12,11 @@ public class UnknownCollectionExceptionMapper implements ExceptionMapper<Unknown
 
     @Override
     public Response toResponse(UnknownCollectionException e) {
-        return Problems.response(
-                Problems.NOT_FOUND,
-                "unknown-collection",
-                "Unknown collection: use a name from GET /v1/collections, or omit 'collection' for the default",
-                Problems.quote(e.getMessage()) + ".",
-                "collection",
-                null);
+        return Problems.response(Problems.problem(
+                        Problems.NOT_FOUND,
+                        "unknown-collection",
+                        "Unknown collection: use a name from GET /v1/collections, or omit 'collection' for the default",
+                        Problems.quote(e.getMessage()) + ".")
+                .withField("collection"));
     }
 }

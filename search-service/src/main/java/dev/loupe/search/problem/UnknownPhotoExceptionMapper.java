@@ -1,6 +1,7 @@
 package dev.loupe.search.problem;
 
 import dev.loupe.search.photo.UnknownPhotoException;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -25,13 +26,11 @@ public class UnknownPhotoExceptionMapper implements ExceptionMapper<UnknownPhoto
                 ? "Unknown photo " + listed + " in collection '" + Problems.quote(e.collection()) + "'"
                 : ids.size() + " unknown photos in collection '" + Problems.quote(e.collection()) + "': " + listed
                         + (ids.size() > MAX_LISTED ? ", ..." : "");
-        return Problems.response(
+        return Problems.response(Problems.problem(
                 Problems.NOT_FOUND,
                 "unknown-photo",
                 title,
                 "Photo ids are those of GET /v1/photos/{id} and of search hits; ids with '/' are sent"
-                        + " percent-encoded (%2F) in paths.",
-                null,
-                null);
+                        + " percent-encoded (%2F) in paths."));
     }
 }

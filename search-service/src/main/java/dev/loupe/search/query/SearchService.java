@@ -7,10 +7,10 @@ import dev.loupe.search.metrics.SearchMetrics;
 import dev.loupe.search.photo.PhotoLookup;
 import dev.loupe.search.photo.PhotoView;
 import dev.loupe.search.photo.UnknownPhotoException;
-import dev.loupe.search.problem.ClientText;
 import dev.loupe.search.problem.InvalidRequestException;
 import dev.loupe.search.store.CollectionCatalog;
 import dev.loupe.search.store.IncompatibleCollectionException;
+import dev.loupe.service.problem.Problems;
 import dev.loupe.vectorstore.CollectionSpec;
 import dev.loupe.vectorstore.Filter;
 import dev.loupe.vectorstore.PhotoRecord;
@@ -179,12 +179,12 @@ public class SearchService {
         try {
             uri = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw InvalidRequestException.invalid("imageUrl", "not a URL: " + ClientText.quote(e.getReason()));
+            throw InvalidRequestException.invalid("imageUrl", "not a URL: " + Problems.quote(e.getReason()));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw InvalidRequestException.invalid(
-                    "imageUrl", "expected an absolute http or https URL, got '" + ClientText.quote(text) + "'");
+                    "imageUrl", "expected an absolute http or https URL, got '" + Problems.quote(text) + "'");
         }
         return uri;
     }

@@ -1,9 +1,9 @@
 package dev.loupe.search.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loupe.search.problem.ClientText;
 import dev.loupe.search.problem.InvalidRequestException;
 import dev.loupe.search.problem.RequestNumbers;
+import dev.loupe.service.problem.Problems;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -61,7 +61,7 @@ public record SearchWeights(double text, double image, double photo, double nega
         if (!unknown.isEmpty()) {
             throw InvalidRequestException.invalid(
                     FIELD,
-                    "unknown key '" + ClientText.quote(unknown.getFirst())
+                    "unknown key '" + Problems.quote(unknown.getFirst())
                             + "'; the keys are text, image, photo and negativeText");
         }
         return new SearchWeights(text, image, photo, negativeText);

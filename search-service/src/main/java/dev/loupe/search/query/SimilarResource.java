@@ -1,7 +1,7 @@
 package dev.loupe.search.query;
 
-import dev.loupe.search.problem.Problem;
 import dev.loupe.search.problem.RequestNumbers;
+import dev.loupe.service.problem.Problem;
 import dev.loupe.vectorstore.SearchQuery;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;

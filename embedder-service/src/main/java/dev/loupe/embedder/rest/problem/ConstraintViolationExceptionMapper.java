@@ -1,5 +1,6 @@
 package dev.loupe.embedder.rest.problem;
 
+import dev.loupe.service.problem.Problems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -35,8 +36,8 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
         String title = first.field().isEmpty()
                 ? "The request body is missing: " + first.message()
                 : "Invalid '" + first.field() + "': " + first.message();
-        return Problems.builder(Problems.BAD_REQUEST, "invalid-request", title, detail, first.index(), null)
-                .build();
+        return Problems.response(Problems.problem(Problems.BAD_REQUEST, "invalid-request", title, detail)
+                .withIndex(first.index()));
     }
 
     /** One violation, with the method and parameter nodes dropped from its path. */

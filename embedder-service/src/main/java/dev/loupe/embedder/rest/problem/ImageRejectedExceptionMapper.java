@@ -1,6 +1,8 @@
 package dev.loupe.embedder.rest.problem;
 
 import dev.loupe.embedder.service.ImageRejectedException;
+import dev.loupe.service.problem.Problem;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -19,51 +21,41 @@ public class ImageRejectedExceptionMapper implements ExceptionMapper<ImageReject
     public Response toResponse(ImageRejectedException e) {
         int i = e.index();
         String why = e.getCause().getMessage();
-        Response.ResponseBuilder response =
+        Problem problem =
                 switch (e.reason()) {
                     case EMPTY ->
-                        Problems.builder(
+                        Problems.problem(
                                 Problems.BAD_REQUEST,
                                 "empty-image",
                                 "Image " + i + " is empty",
-                                e.getMessage() + ". Attach the file's bytes to the 'file' part.",
-                                i,
-                                e.reason().name());
+                                e.getMessage() + ". Attach the file's bytes to the 'file' part.");
                     case TOO_MANY_BYTES ->
-                        Problems.builder(
+                        Problems.problem(
                                 Problems.CONTENT_TOO_LARGE,
                                 "image-too-large",
                                 "Image " + i + " is too large: " + why,
                                 e.getMessage()
-                                        + ". Recompress or downscale it (loupe.embedder.limits.max-image-bytes).",
-                                i,
-                                e.reason().name());
+                                        + ". Recompress or downscale it (loupe.embedder.limits.max-image-bytes).");
                     case TOO_MANY_PIXELS ->
-                        Problems.builder(
+                        Problems.problem(
                                 Problems.CONTENT_TOO_LARGE,
                                 "image-too-large",
                                 "Image " + i + " has too many pixels: " + why,
                                 e.getMessage() + ". Downscale it (loupe.embedder.limits.max-image-pixels);"
-                                        + " the model sees it at a few hundred pixels anyway.",
-                                i,
-                                e.reason().name());
+                                        + " the model sees it at a few hundred pixels anyway.");
                     case UNSUPPORTED_FORMAT ->
-                        Problems.builder(
+                        Problems.problem(
                                 Problems.UNSUPPORTED_MEDIA_TYPE,
                                 "unsupported-image-format",
                                 "Image " + i + " is not in a supported format: " + why,
-                                e.getMessage() + ". Send " + SUPPORTED + ".",
-                                i,
-                                e.reason().name());
+                                e.getMessage() + ". Send " + SUPPORTED + ".");
                     case CORRUPT ->
-                        Problems.builder(
+                        Problems.problem(
                                 Problems.UNPROCESSABLE_CONTENT,
                                 "corrupt-image",
                                 "Image " + i + " could not be decoded: " + why,
-                                e.getMessage() + ". Send the complete, undamaged file (" + SUPPORTED + ").",
-                                i,
-                                e.reason().name());
+                                e.getMessage() + ". Send the complete, undamaged file (" + SUPPORTED + ").");
                 };
-        return response.build();
+        return Problems.response(problem.withIndex(i).withReason(e.reason().name()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.loupe.embedder.rest.problem;
 
 import dev.loupe.embedder.service.InvalidInputException;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -11,13 +12,8 @@ public class InvalidInputExceptionMapper implements ExceptionMapper<InvalidInput
 
     @Override
     public Response toResponse(InvalidInputException e) {
-        return Problems.builder(
-                        Problems.BAD_REQUEST,
-                        "invalid-input",
-                        e.title(),
-                        e.getMessage(),
-                        e.index(),
-                        e.reason().name())
-                .build();
+        return Problems.response(Problems.problem(Problems.BAD_REQUEST, "invalid-input", e.title(), e.getMessage())
+                .withIndex(e.index())
+                .withReason(e.reason().name()));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loupe.embedder.service.ImageRejectedException;
 import dev.loupe.encoders.image.InvalidImageException;
 import dev.loupe.encoders.image.InvalidImageException.Reason;
+import dev.loupe.service.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package dev.loupe.search.problem;
+package dev.loupe.service.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -8,8 +8,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Collection;
 
 /**
- * 400: the body is JSON of the wrong shape (a string where an array of labels belongs). Names the
- * field in the body's terms; never Jackson's message, which names Java types.
+ * 400: the body is JSON of the wrong shape (a string where an array belongs). Names the field, and the
+ * item index within a list, in the body's terms when Jackson knows them; never Jackson's message,
+ * which names Java types.
  */
 @Provider
 public class MismatchedInputExceptionMapper implements ExceptionMapper<MismatchedInputException> {
@@ -17,11 +18,13 @@ public class MismatchedInputExceptionMapper implements ExceptionMapper<Mismatche
     @Override
     public Response toResponse(MismatchedInputException e) {
         StringBuilder field = new StringBuilder();
+        Integer index = null;
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {
                 field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
             } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
+                index = reference.getIndex();
+                field.append('[').append(index).append(']');
             }
         }
         String expected = expected(e.getTargetType());
@@ -29,16 +32,14 @@ public class MismatchedInputExceptionMapper implements ExceptionMapper<Mismatche
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr();
+        // Quarkus' generated record deserialisers do not record the path; the location still helps.
         String title = field.isEmpty()
                 ? "The request body has a value of the wrong type" + location + ": expected " + expected
                 : "Invalid '" + field + "'" + location + ": expected " + expected;
-        return Problems.response(
-                Problems.BAD_REQUEST,
-                "invalid-request",
-                title,
-                "See the request schema in /q/openapi.",
-                field.isEmpty() ? null : field.toString(),
-                null);
+        return Problems.response(Problems.problem(
+                        Problems.BAD_REQUEST, "invalid-request", title, "See the request schema in /q/openapi.")
+                .withField(field.isEmpty() ? null : field.toString())
+                .withIndex(index));
     }
 
     private static String expected(Class<?> type) {

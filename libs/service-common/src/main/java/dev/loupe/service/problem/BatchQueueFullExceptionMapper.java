@@ -1,4 +1,4 @@
-package dev.loupe.embedder.rest.problem;
+package dev.loupe.service.problem;
 
 import dev.loupe.encoders.batch.BatchQueueFullException;
 import jakarta.ws.rs.core.Response;
@@ -11,12 +11,18 @@ public class BatchQueueFullExceptionMapper implements ExceptionMapper<BatchQueue
 
     private static final int RETRY_AFTER = 1; // seconds; a queue drains within a few batches
 
+    private final ProblemWording wording;
+
+    public BatchQueueFullExceptionMapper(ProblemWording wording) {
+        this.wording = wording;
+    }
+
     @Override
     public Response toResponse(BatchQueueFullException e) {
         return Problems.unavailable(
                 "overloaded",
-                "The embedder is busy: retry after a second, or send fewer items per request",
-                e.getMessage() + " (loupe.embedder.batching.queue-capacity).",
+                wording.busyTitle(),
+                e.getMessage() + " (" + wording.queueCapacitySetting() + ").",
                 RETRY_AFTER);
     }
 }

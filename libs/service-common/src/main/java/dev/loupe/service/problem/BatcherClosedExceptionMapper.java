@@ -1,4 +1,4 @@
-package dev.loupe.embedder.rest.problem;
+package dev.loupe.service.problem;
 
 import dev.loupe.encoders.batch.BatcherClosedException;
 import jakarta.ws.rs.core.Response;
@@ -11,12 +11,15 @@ public class BatcherClosedExceptionMapper implements ExceptionMapper<BatcherClos
 
     private static final int RETRY_AFTER = 1; // seconds; another replica or the restarted one will answer
 
+    private final ProblemWording wording;
+
+    public BatcherClosedExceptionMapper(ProblemWording wording) {
+        this.wording = wording;
+    }
+
     @Override
     public Response toResponse(BatcherClosedException e) {
         return Problems.unavailable(
-                "shutting-down",
-                "The embedder is shutting down: retry the request",
-                "The request was not processed.",
-                RETRY_AFTER);
+                "shutting-down", wording.shuttingDownTitle(), wording.shuttingDownDetail(), RETRY_AFTER);
     }
 }

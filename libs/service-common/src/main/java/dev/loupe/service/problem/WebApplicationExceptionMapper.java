@@ -1,4 +1,4 @@
-package dev.loupe.search.problem;
+package dev.loupe.service.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -15,6 +15,12 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    private final ProblemWording wording;
+
+    public WebApplicationExceptionMapper(ProblemWording wording) {
+        this.wording = wording;
+    }
 
     @Override
     public Response toResponse(WebApplicationException e) {
@@ -35,16 +41,14 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             title = switch (status) {
                 case 404 -> "No such endpoint: see /q/swagger-ui for the API";
                 case 405 -> "This endpoint does not accept that method: see /q/swagger-ui for the API";
-                case 406 -> "This endpoint answers application/json (thumbnails: image/jpeg) only";
-                case 415 ->
-                    "Unsupported Content-Type: send application/json, or multipart/form-data with an 'image' part";
+                case 406 -> wording.notAcceptableTitle();
+                case 415 -> wording.unsupportedMediaTypeTitle();
                 default -> known != null ? known.getReasonPhrase() : "Client error " + status;
             };
         }
         return Response.fromResponse(original)
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problems.problem(
-                        status, type, title, known != null ? known.getReasonPhrase() : null, null, null))
+                .entity(Problems.problem(status, type, title, known != null ? known.getReasonPhrase() : null))
                 .build();
     }
 

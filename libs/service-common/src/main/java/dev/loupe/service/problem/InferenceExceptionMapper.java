@@ -1,4 +1,4 @@
-package dev.loupe.embedder.rest.problem;
+package dev.loupe.service.problem;
 
 import dev.loupe.encoders.InferenceException;
 import jakarta.ws.rs.core.Response;
@@ -15,13 +15,19 @@ public class InferenceExceptionMapper implements ExceptionMapper<InferenceExcept
 
     private static final Logger LOG = Logger.getLogger(InferenceExceptionMapper.class);
 
+    private final ProblemWording wording;
+
+    public InferenceExceptionMapper(ProblemWording wording) {
+        this.wording = wording;
+    }
+
     @Override
     public Response toResponse(InferenceException e) {
         LOG.errorf(e, "inference failed: %s", e.getMessage());
         return Problems.response(
                 Problems.INTERNAL_SERVER_ERROR,
                 "inference-failed",
-                "The model failed to embed this request: retry, and report it if it persists",
-                "The embedder logged the cause. Other requests are not affected.");
+                wording.inferenceFailedTitle(),
+                wording.inferenceFailedDetail());
     }
 }

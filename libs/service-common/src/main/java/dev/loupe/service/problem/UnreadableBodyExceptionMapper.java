@@ -1,4 +1,4 @@
-package dev.loupe.search.problem;
+package dev.loupe.service.problem;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -7,9 +7,9 @@ import java.io.IOException;
 
 /**
  * 400: the request body could not be read, such as a multipart body without its boundaries (the
- * HTTP layer reports "Connection terminated parsing multipart request"). The resources themselves
- * throw no checked I/O exceptions, so only body reading lands here; were the client really gone, no one
- * reads the answer anyway.
+ * HTTP layer reports "Connection terminated parsing multipart request"). The services' resources throw
+ * no checked I/O exceptions, so only body reading lands here; were the client really gone, no one reads
+ * the answer anyway.
  */
 @Provider
 public class UnreadableBodyExceptionMapper implements ExceptionMapper<IOException> {
