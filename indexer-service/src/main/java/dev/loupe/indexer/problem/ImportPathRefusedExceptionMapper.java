@@ -1,6 +1,7 @@
 package dev.loupe.indexer.problem;
 
 import dev.loupe.ingest.ImportPathRefusedException;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -11,13 +12,12 @@ public class ImportPathRefusedExceptionMapper implements ExceptionMapper<ImportP
 
     @Override
     public Response toResponse(ImportPathRefusedException e) {
-        return Problem.of(
-                        403,
+        return Problems.response(Problems.problem(
+                        Problems.FORBIDDEN,
                         "import-path-refused",
                         "The path is outside the import roots: put the photos under one of them, or add a root"
                                 + " (loupe.jobs.roots)",
-                        e.getMessage(),
-                        e.field())
-                .response();
+                        e.getMessage())
+                .withField(e.field()));
     }
 }

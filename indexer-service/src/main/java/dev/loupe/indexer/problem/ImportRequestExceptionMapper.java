@@ -1,6 +1,7 @@
 package dev.loupe.indexer.problem;
 
 import dev.loupe.ingest.ImportRequestException;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -11,7 +12,11 @@ public class ImportRequestExceptionMapper implements ExceptionMapper<ImportReque
 
     @Override
     public Response toResponse(ImportRequestException e) {
-        return Problem.of(400, "invalid-request", e.getMessage(), "See the request schema in /q/openapi.", e.field())
-                .response();
+        return Problems.response(Problems.problem(
+                        Problems.BAD_REQUEST,
+                        "invalid-request",
+                        e.getMessage(),
+                        "See the request schema in /q/openapi.")
+                .withField(e.field()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.loupe.indexer.problem;
 
 import dev.loupe.indexer.jobs.ImportStillExpandingException;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -11,12 +12,10 @@ public class ImportStillExpandingExceptionMapper implements ExceptionMapper<Impo
 
     @Override
     public Response toResponse(ImportStillExpandingException e) {
-        return Problem.of(
-                        409,
-                        "import-expanding",
-                        e.getMessage(),
-                        "GET /v1/imports/{id} says when its status is running or done.",
-                        null)
-                .response();
+        return Problems.response(
+                Problems.CONFLICT,
+                "import-expanding",
+                e.getMessage(),
+                "GET /v1/imports/{id} says when its status is running or done.");
     }
 }

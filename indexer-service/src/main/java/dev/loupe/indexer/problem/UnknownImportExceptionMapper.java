@@ -1,6 +1,7 @@
 package dev.loupe.indexer.problem;
 
 import dev.loupe.indexer.jobs.UnknownImportException;
+import dev.loupe.service.problem.Problems;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -11,7 +12,7 @@ public class UnknownImportExceptionMapper implements ExceptionMapper<UnknownImpo
 
     @Override
     public Response toResponse(UnknownImportException e) {
-        return Problem.of(404, "unknown-import", e.getMessage(), "GET /v1/imports lists the recent imports.", null)
-                .response();
+        return Problems.response(
+                Problems.NOT_FOUND, "unknown-import", e.getMessage(), "GET /v1/imports lists the recent imports.");
     }
 }

@@ -4,7 +4,7 @@ import dev.loupe.indexer.jobs.ImportJob;
 import dev.loupe.indexer.jobs.ImportJobList;
 import dev.loupe.indexer.jobs.ImportRequest;
 import dev.loupe.indexer.jobs.ImportService;
-import dev.loupe.indexer.problem.Problem;
+import dev.loupe.service.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -12,6 +12,7 @@ public final class Problems {
     public static final int BAD_REQUEST = 400;
     public static final int FORBIDDEN = 403;
     public static final int NOT_FOUND = 404;
+    public static final int CONFLICT = 409;
     public static final int CONTENT_TOO_LARGE = 413;
     public static final int UNSUPPORTED_MEDIA_TYPE = 415;
     public static final int UNPROCESSABLE_CONTENT = 422;
