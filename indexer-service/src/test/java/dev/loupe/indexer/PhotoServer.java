@@ -2,11 +2,13 @@ package dev.loupe.indexer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +17,15 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.DeflaterOutputStream;
 
 /**
  * Serves the repository's demo photos ({@code demo/photos}, 48 JPEGs) on a loopback port: {@code
  * /photos/<folder>/<file>}, plus bad ones: {@code /truncated.jpg} (a photo cut short), {@code
- * /login.jpg} (HTML), {@code /status/<code>}.
+ * /login.jpg} (HTML), {@code /empty.jpg} (zero bytes), {@code /huge.jpg} (3 MiB announced and sent),
+ * {@code /bomb.png} (a 60000 × 60000 PNG of a few hundred bytes), {@code /slow.jpg} (answers after
+ * 5 s), {@code /redirect?<url>} (302 to the URL), {@code /status/<code>}.
  */
 public final class PhotoServer implements AutoCloseable {
 
@@ -79,6 +85,28 @@ public final class PhotoServer implements AutoCloseable {
             } else if (path.equals("/login.jpg")) {
                 send(exchange, 200, "text/html", "<!doctype html><p>log in".getBytes(StandardCharsets.UTF_8));
                 return;
+            } else if (path.equals("/empty.jpg")) {
+                send(exchange, 200, "image/jpeg", new byte[0]);
+                return;
+            } else if (path.equals("/huge.jpg")) {
+                send(exchange, 200, "image/jpeg", new byte[3 << 20]);
+                return;
+            } else if (path.equals("/bomb.png")) {
+                send(exchange, 200, "image/png", decompressionBomb());
+                return;
+            } else if (path.equals("/slow.jpg")) {
+                Thread.sleep(5_000);
+                send(
+                        exchange,
+                        200,
+                        "image/jpeg",
+                        Files.readAllBytes(PHOTOS.resolve(demoPhotos().getFirst())));
+                return;
+            } else if (path.equals("/redirect")) {
+                exchange.getResponseHeaders()
+                        .set("Location", exchange.getRequestURI().getRawQuery());
+                exchange.sendResponseHeaders(302, -1);
+                return;
             } else if (path.startsWith("/status/")) {
                 exchange.sendResponseHeaders(Integer.parseInt(path.substring("/status/".length())), -1);
                 return;
@@ -86,7 +114,36 @@ public final class PhotoServer implements AutoCloseable {
             exchange.sendResponseHeaders(404, -1);
         } catch (IOException e) {
             // the client hung up: nothing to answer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the server is closing
         }
+    }
+
+    /** A PNG that declares 60000 × 60000 RGB pixels (10.8 GB decoded) in a few hundred bytes. */
+    private static byte[] decompressionBomb() throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(60_000).putInt(60_000);
+        header.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0); // 8-bit RGB
+        chunk(png, "IHDR", header.array());
+        ByteArrayOutputStream zeros = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(zeros)) {
+            deflate.write(new byte[1 << 16]);
+        }
+        chunk(png, "IDAT", zeros.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        png.write(ByteBuffer.allocate(4).putInt(data.length).array());
+        png.write(name);
+        png.write(data);
+        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

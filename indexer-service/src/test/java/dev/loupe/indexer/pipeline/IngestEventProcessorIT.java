@@ -9,6 +9,7 @@ import dev.loupe.indexer.PhotoServer;
 import dev.loupe.indexer.embedder.EmbedderClient;
 import dev.loupe.indexer.embedder.RetryPolicy;
 import dev.loupe.ingest.AddressResolver;
+import dev.loupe.ingest.Connector;
 import dev.loupe.ingest.FetchPolicy;
 import dev.loupe.ingest.FileThumbnailStore;
 import dev.loupe.ingest.IngestOptions;
@@ -24,14 +25,18 @@ import dev.loupe.vectorstore.PhotoRecord;
 import dev.loupe.vectorstore.VectorStore;
 import dev.loupe.vectorstore.milvus.MilvusVectorStore;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +55,7 @@ class IngestEventProcessorIT {
 
     private static final String PHOTOS = "photos_it";
     private static final String OTHERS = "others_it";
+    private static final String BAD_INPUT = "bad_input_it";
 
     @TempDir
     Path temp;
@@ -175,12 +181,103 @@ class IngestEventProcessorIT {
         assertThat(outcomes).hasSize(2).allSatisfy(o -> assertThat(describe(o)).isEqualTo("failed STORE retryable"));
     }
 
+    /**
+     * The guard as deployed (private addresses refused), proven without leaving the machine: a
+     * resolver stub names the hosts, and the connector carries the one public address to the loopback
+     * photo server while recording every connection. Good photos come from {@code photos.test}.
+     */
+    @Test
+    void a_batch_mixing_good_photos_with_every_kind_of_bad_input_fails_each_bad_one_alone() throws Exception {
+        InetAddress publicAddress =
+                InetAddress.getByAddress("photos.test", new byte[] {93, (byte) 184, (byte) 216, 34});
+        AddressResolver resolver = host -> switch (host) {
+            case "photos.test" -> List.of(publicAddress);
+            case "localhost" -> List.of(InetAddress.getLoopbackAddress());
+            case "internal.test" -> List.of(InetAddress.getByAddress(host, new byte[] {10, 0, 0, 8}));
+            case "metadata.test" ->
+                List.of(InetAddress.getByAddress(host, new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254}));
+            case "linklocal.test" ->
+                List.of(InetAddress.getByAddress(host, new byte[] {(byte) 169, (byte) 254, 10, 1}));
+            default -> throw new UnknownHostException(host);
+        };
+        List<InetSocketAddress> connections = new CopyOnWriteArrayList<>();
+        int photoPort = photos.url("/").getPort();
+        Connector toPhotoServer = (address, timeoutMillis) -> {
+            connections.add(address);
+            return Connector.DIRECT.connect(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), photoPort), timeoutMillis);
+        };
+        FetchPolicy guarded =
+                new FetchPolicy(Duration.ofSeconds(2), Duration.ofSeconds(2), 1L << 20, 3, false, List.of(), "LoupeIT");
+        String loopbackPhoto =
+                photos.url("/photos/" + PhotoServer.demoPhotos().get(0)).toString();
+        List<String> good = PhotoServer.demoPhotos().subList(30, 38);
+        List<PhotoIngested> events = new ArrayList<>();
+        for (String name : good) {
+            events.add(event(name, BAD_INPUT, "http://photos.test/photos/" + name));
+        }
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("truncated", "http://photos.test/truncated.jpg");
+        bad.put("oversized", "http://photos.test/huge.jpg");
+        bad.put("zero-bytes", "http://photos.test/empty.jpg");
+        bad.put("html", "http://photos.test/login.jpg");
+        bad.put("bomb", "http://photos.test/bomb.png");
+        bad.put("missing", "http://photos.test/status/404");
+        bad.put("slow", "http://photos.test/slow.jpg");
+        bad.put("loopback", loopbackPhoto);
+        bad.put("loopback-by-name", "http://localhost:" + photoPort + "/photos/x.jpg");
+        bad.put("loopback-redirect", "http://photos.test/redirect?" + loopbackPhoto);
+        bad.put("private", "http://internal.test/x.jpg");
+        bad.put("metadata", "http://metadata.test/latest/meta-data/");
+        bad.put("metadata-literal", "http://169.254.169.254/latest/meta-data/");
+        bad.put("metadata-redirect", "http://photos.test/redirect?http://169.254.169.254/latest/meta-data/");
+        bad.put("link-local", "http://linklocal.test/x.jpg");
+        bad.forEach((id, url) -> events.add(event(id, BAD_INPUT, url)));
+
+        List<EventOutcome> outcomes = processor(new PhotoFetcher(guarded, resolver, toPhotoServer), () -> store)
+                .process(events);
+
+        Map<String, String> byPhoto =
+                outcomes.stream().collect(Collectors.toMap(o -> o.event().photoId(), IngestEventProcessorIT::describe));
+        assertThat(byPhoto).hasSize(events.size());
+        for (String name : good) {
+            assertThat(byPhoto.get(name)).as(name).isEqualTo("indexed");
+        }
+        assertThat(byPhoto.get("truncated")).isEqualTo("failed UNDECODABLE permanent");
+        assertThat(byPhoto.get("oversized")).isEqualTo("failed TOO_LARGE permanent");
+        assertThat(byPhoto.get("zero-bytes")).isEqualTo("failed UNDECODABLE permanent");
+        assertThat(byPhoto.get("html")).isEqualTo("failed UNDECODABLE permanent");
+        assertThat(byPhoto.get("bomb")).isEqualTo("failed UNDECODABLE permanent");
+        assertThat(byPhoto.get("missing")).isEqualTo("failed HTTP_STATUS permanent");
+        assertThat(byPhoto.get("slow")).isEqualTo("failed TIMEOUT retryable");
+        for (String refused : List.of(
+                "loopback",
+                "loopback-by-name",
+                "loopback-redirect",
+                "private",
+                "metadata",
+                "metadata-literal",
+                "metadata-redirect",
+                "link-local")) {
+            assertThat(byPhoto.get(refused)).as(refused).isEqualTo("failed REFUSED_ADDRESS permanent");
+        }
+        assertThat(connections)
+                .as("only the public address was ever connected to")
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat(a.getAddress()).isEqualTo(publicAddress));
+        assertThat(store.count(BAD_INPUT, Filter.all())).isEqualTo(good.size());
+    }
+
     private IngestEventProcessor processor(Supplier<VectorStore> vectors) {
         FetchPolicy policy = new FetchPolicy(
                 Duration.ofSeconds(2), Duration.ofSeconds(10), 20L << 20, 3, true, List.of(), "LoupeIT");
+        return processor(new PhotoFetcher(policy, AddressResolver.system()), vectors);
+    }
+
+    private IngestEventProcessor processor(PhotoFetcher fetcher, Supplier<VectorStore> vectors) {
         thumbnails = new FileThumbnailStore(temp.resolve("thumbnails"));
         return new IngestEventProcessor(
-                new PhotoFetcher(policy, AddressResolver.system()),
+                fetcher,
                 new PhotoPreparer(new ImageDecoder(ImageLimits.DEFAULT), 64),
                 embedder,
                 vectors,

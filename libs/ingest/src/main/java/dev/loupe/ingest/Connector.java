@@ -6,10 +6,12 @@ import java.net.Socket;
 
 /**
  * Opens the TCP connection to an address the fetcher has already checked. A seam for tests, which
- * record what would have been connected to; production code always uses {@link #DIRECT}.
+ * record what would have been connected to (and carry "public" addresses to a loopback server, so
+ * that the address guard can be proven without leaving the machine); production code always uses
+ * {@link #DIRECT}.
  */
 @FunctionalInterface
-interface Connector {
+public interface Connector {
 
     /** Connects to exactly {@code address} (no name resolution happens here). */
     Socket connect(InetSocketAddress address, int timeoutMillis) throws IOException;

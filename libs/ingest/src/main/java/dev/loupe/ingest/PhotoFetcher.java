@@ -32,6 +32,14 @@ public final class PhotoFetcher {
         this(policy, resolver, Connector.DIRECT, defaultTls());
     }
 
+    /**
+     * A fetcher that opens its connections through {@code connector} (every address it is handed has
+     * passed the guard): for tests that prove the guard on the address decision without a network.
+     */
+    public PhotoFetcher(FetchPolicy policy, AddressResolver resolver, Connector connector) {
+        this(policy, resolver, connector, defaultTls());
+    }
+
     /** For tests: a connector that records or redirects connections, and a TLS trust of their own. */
     PhotoFetcher(FetchPolicy policy, AddressResolver resolver, Connector connector, SSLSocketFactory tls) {
         this.policy = Objects.requireNonNull(policy, "policy");
