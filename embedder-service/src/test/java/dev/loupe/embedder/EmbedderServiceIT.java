@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.loupe.testkit.BadImages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
@@ -77,7 +78,7 @@ class EmbedderServiceIT {
 
     @Test
     void refuses_a_png_claiming_60000_by_60000_pixels_with_413() {
-        badImage("bomb.png", TestImages.pngClaiming(60_000, 60_000), "image/png", 413)
+        badImage("bomb.png", BadImages.pngClaiming(60_000, 60_000), "image/png", 413)
                 .body("reason", equalTo("TOO_MANY_PIXELS"))
                 .body("title", startsWith("Image 2 has too many pixels"));
     }

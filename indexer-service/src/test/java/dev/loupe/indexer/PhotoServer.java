@@ -2,13 +2,12 @@ package dev.loupe.indexer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
+import dev.loupe.testkit.BadImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +16,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.DeflaterOutputStream;
 
 /**
  * Serves the repository's demo photos ({@code demo/photos}, 48 JPEGs) on a loopback port: {@code
  * /photos/<folder>/<file>}, plus bad ones: {@code /truncated.jpg} (a photo cut short), {@code
  * /login.jpg} (HTML), {@code /empty.jpg} (zero bytes), {@code /huge.jpg} (3 MiB announced and sent),
- * {@code /bomb.png} (a 60000 × 60000 PNG of a few hundred bytes), {@code /slow.jpg} (answers after
+ * {@code /bomb.png} (a 60000 × 60000 PNG of a few dozen bytes), {@code /slow.jpg} (answers after
  * 5 s), {@code /redirect?<url>} (302 to the URL), {@code /status/<code>}.
  */
 public final class PhotoServer implements AutoCloseable {
@@ -92,7 +89,7 @@ public final class PhotoServer implements AutoCloseable {
                 send(exchange, 200, "image/jpeg", new byte[3 << 20]);
                 return;
             } else if (path.equals("/bomb.png")) {
-                send(exchange, 200, "image/png", decompressionBomb());
+                send(exchange, 200, "image/png", BadImages.pngClaiming(60_000, 60_000));
                 return;
             } else if (path.equals("/slow.jpg")) {
                 Thread.sleep(5_000);
@@ -119,36 +116,9 @@ public final class PhotoServer implements AutoCloseable {
         }
     }
 
-    /** A PNG that declares 60000 × 60000 RGB pixels (10.8 GB decoded) in a few hundred bytes. */
-    private static byte[] decompressionBomb() throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteBuffer header = ByteBuffer.allocate(13).putInt(60_000).putInt(60_000);
-        header.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0); // 8-bit RGB
-        chunk(png, "IHDR", header.array());
-        ByteArrayOutputStream zeros = new ByteArrayOutputStream();
-        try (DeflaterOutputStream deflate = new DeflaterOutputStream(zeros)) {
-            deflate.write(new byte[1 << 16]);
-        }
-        chunk(png, "IDAT", zeros.toByteArray());
-        chunk(png, "IEND", new byte[0]);
-        return png.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
-        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(name);
-        crc.update(data);
-        png.write(ByteBuffer.allocate(4).putInt(data.length).array());
-        png.write(name);
-        png.write(data);
-        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-    }
-
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         exchange.getResponseBody().write(body);
     }
 }

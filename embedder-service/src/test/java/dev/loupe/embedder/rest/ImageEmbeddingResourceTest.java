@@ -11,6 +11,7 @@ import dev.loupe.embedder.EmbeddingsJson;
 import dev.loupe.embedder.Readiness;
 import dev.loupe.embedder.TestImages;
 import dev.loupe.encoders.TestBundles;
+import dev.loupe.testkit.BadImages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -111,7 +112,7 @@ class ImageEmbeddingResourceTest {
 
     @Test
     void refuses_a_png_claiming_sixty_thousand_pixels_square_from_its_header_with_413() {
-        problem(withGoodImageThen("bomb.png", TestImages.pngClaiming(60_000, 60_000), "image/png"), 413)
+        problem(withGoodImageThen("bomb.png", BadImages.pngClaiming(60_000, 60_000), "image/png"), 413)
                 .body("index", equalTo(1))
                 .body("reason", equalTo("TOO_MANY_PIXELS"))
                 .body("title", startsWith("Image 1 has too many pixels"));
