@@ -12,9 +12,6 @@ import dev.loupe.testkit.kafka.LocalKafka;
 import dev.loupe.vectorstore.Filter;
 import dev.loupe.vectorstore.milvus.MilvusVectorStore;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -69,17 +66,7 @@ class IndexerImportIT {
         milvus = LocalMilvusServer.start();
         embedder = EmbedderServiceProcess.start();
         corpus = PhotoCorpus.demo();
-        photos = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        photos.createContext("/corpus/", exchange -> {
-            String name = exchange.getRequestURI().getPath().substring("/corpus/".length());
-            byte[] jpeg = corpus.jpeg(Integer.parseInt(name.substring(0, name.indexOf('.'))));
-            exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
-            exchange.sendResponseHeaders(200, jpeg.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(jpeg);
-            }
-        });
-        photos.start();
+        photos = corpus.serve();
         jobRoots = Files.createTempDirectory("indexer-import-it");
     }
 
@@ -160,7 +147,7 @@ class IndexerImportIT {
     /** Submits a URL import of photos {@code first .. first + PHOTOS - 1}; the job's id. */
     private String submit(String collection, int first) throws Exception {
         List<String> urls = IntStream.range(first, first + PHOTOS)
-                .mapToObj(i -> "http://127.0.0.1:" + photos.getAddress().getPort() + "/corpus/" + i + ".jpg")
+                .mapToObj(i -> PhotoCorpus.url(photos, i))
                 .toList();
         assertThat(first + PHOTOS).isLessThanOrEqualTo(corpus.capacity());
         Map<String, Object> body = Map.of("source", Map.of("type", "urls", "urls", urls), "collection", collection);

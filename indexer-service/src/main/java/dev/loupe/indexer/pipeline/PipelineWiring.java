@@ -73,8 +73,7 @@ public class PipelineWiring {
                 .orElseGet(NoThumbnails::new);
         return new IngestEventProcessor(
                 new PhotoFetcher(fetchPolicy(fetch, config.jobs().roots()), AddressResolver.system()),
-                new PhotoPreparer(
-                        new ImageDecoder(new ImageLimits(maxBytes, fetch.maxImagePixels())), indexing.thumbnailEdge()),
+                preparer(new ImageDecoder(new ImageLimits(maxBytes, fetch.maxImagePixels())), indexing),
                 embedder,
                 milvus,
                 thumbnails,
@@ -83,6 +82,13 @@ public class PipelineWiring {
                         indexing.fetchConcurrency(),
                         indexing.thumbnailsDir().isPresent() ? indexing.thumbnailUrl() : null),
                 indexSettings(config.milvus().index()));
+    }
+
+    /** Thumbnails are made only where they are kept. */
+    private static PhotoPreparer preparer(ImageDecoder decoder, IndexingConfig indexing) {
+        return indexing.thumbnailsDir().isPresent()
+                ? new PhotoPreparer(decoder, indexing.thumbnailEdge())
+                : PhotoPreparer.withoutThumbnails(decoder);
     }
 
     /** @param jobRoots where {@code file:} URLs may read when {@code loupe.fetch.file-roots} is unset */

@@ -49,6 +49,18 @@ record TestKafkaConfig(
     }
 
     TestKafkaConfig withRetry(int maxAttempts, Duration initialBackoff, double multiplier) {
+        return copy(
+                maxBatchSize,
+                consumerThreads,
+                new TestRetry(maxAttempts, initialBackoff, multiplier, Duration.ofSeconds(30)));
+    }
+
+    /** The same topics with {@code maxBatchSize} events per batch and {@code consumerThreads} consumers. */
+    TestKafkaConfig withBatching(int maxBatchSize, int consumerThreads) {
+        return copy(maxBatchSize, consumerThreads, retry);
+    }
+
+    private TestKafkaConfig copy(int maxBatchSize, int consumerThreads, TestRetry retry) {
         return new TestKafkaConfig(
                 enabled,
                 bootstrapServers,
@@ -63,7 +75,7 @@ record TestKafkaConfig(
                 recoveryBackoff,
                 sendTimeout,
                 shutdownTimeout,
-                new TestRetry(maxAttempts, initialBackoff, multiplier, Duration.ofSeconds(30)),
+                retry,
                 client);
     }
 }

@@ -96,7 +96,9 @@ final class BatchIndexer {
         Map<PhotoRecord, PhotoSource> sources = new IdentityHashMap<>();
         for (PreparedPhoto photo : embedded) {
             try {
-                thumbnails.put(collection, photo.source().photoId(), photo.thumbnailJpeg());
+                if (photo.thumbnailJpeg() != null) {
+                    thumbnails.put(collection, photo.source().photoId(), photo.thumbnailJpeg());
+                }
             } catch (IOException | RuntimeException e) {
                 reports.add(new Failed(
                         photo.source(), FailureReason.STORE, "the thumbnail cannot be stored: " + describe(e), true));

@@ -6,7 +6,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Objects;
 
-/** Decodes fetched bytes (within the decoder's byte and pixel limits) and makes the thumbnail. Thread-safe. */
+/**
+ * Decodes fetched bytes (within the decoder's byte and pixel limits) and makes the thumbnail, unless
+ * made {@link #withoutThumbnails}. Thread-safe.
+ */
 public final class PhotoPreparer {
 
     /** Below this a thumbnail shows nothing; above it, it is no longer a thumbnail. */
@@ -15,7 +18,7 @@ public final class PhotoPreparer {
     private static final int MAX_EDGE = 2048;
 
     private final ImageDecoder decoder;
-    private final int thumbnailEdge;
+    private final int thumbnailEdge; // 0: no thumbnails
 
     /**
      * @param thumbnailEdge the longer side of thumbnails in pixels, {@value #MIN_EDGE} to {@value
@@ -28,6 +31,19 @@ public final class PhotoPreparer {
                     "thumbnailEdge must be between " + MIN_EDGE + " and " + MAX_EDGE + ", got " + thumbnailEdge);
         }
         this.thumbnailEdge = thumbnailEdge;
+    }
+
+    private PhotoPreparer(ImageDecoder decoder) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.thumbnailEdge = 0;
+    }
+
+    /**
+     * A preparer that only decodes (the photo's check, and its width and height): for a pipeline that
+     * stores no thumbnails, which then spends no CPU on scaling and encoding them.
+     */
+    public static PhotoPreparer withoutThumbnails(ImageDecoder decoder) {
+        return new PhotoPreparer(decoder);
     }
 
     /**
@@ -43,9 +59,11 @@ public final class PhotoPreparer {
         } catch (InvalidImageException e) {
             throw new FetchException(FailureReason.UNDECODABLE, e.getMessage(), e);
         }
-        byte[] thumbnail;
+        byte[] thumbnail = null;
         try {
-            thumbnail = Thumbnails.jpeg(image, thumbnailEdge);
+            if (thumbnailEdge > 0) {
+                thumbnail = Thumbnails.jpeg(image, thumbnailEdge);
+            }
         } catch (IOException e) {
             throw new FetchException(
                     FailureReason.UNDECODABLE, "the thumbnail cannot be encoded: " + e.getMessage(), e);

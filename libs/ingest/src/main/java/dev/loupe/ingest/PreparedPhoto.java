@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param contentHash lower-case hex SHA-256 of {@code bytes}, what dedup compares
  * @param width the decoded image's width in pixels (after the EXIF orientation)
  * @param height likewise
- * @param thumbnailJpeg a JPEG whose longer side is at most the preparer's thumbnail edge
+ * @param thumbnailJpeg a JPEG whose longer side is at most the preparer's thumbnail edge; null from
+ *     a preparer {@link PhotoPreparer#withoutThumbnails without thumbnails}
  */
 public record PreparedPhoto(
         PhotoSource source,
@@ -27,6 +28,5 @@ public record PreparedPhoto(
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(contentHash, "contentHash");
-        Objects.requireNonNull(thumbnailJpeg, "thumbnailJpeg");
     }
 }

@@ -1,15 +1,19 @@
 package dev.loupe.testkit;
 
+import com.sun.net.httpserver.HttpServer;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
@@ -87,6 +91,33 @@ public final class PhotoCorpus {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Serves photo {@code i} at {@code /corpus/<i>.jpg} on a free 127.0.0.1 port, until the returned
+     * server is stopped.
+     */
+    public HttpServer serve() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/corpus/", exchange -> {
+            try (exchange) {
+                String name = exchange.getRequestURI().getPath().substring("/corpus/".length());
+                byte[] jpeg = jpeg(Integer.parseInt(name.substring(0, name.indexOf('.'))));
+                exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+                exchange.sendResponseHeaders(200, jpeg.length);
+                exchange.getResponseBody().write(jpeg);
+            } catch (RuntimeException e) {
+                exchange.sendResponseHeaders(404, -1);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    /** The URL of photo {@code i} on a server from {@link #serve}. */
+    public static String url(HttpServer server, int i) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/corpus/" + i + ".jpg";
     }
 
     /** How many distinct photos this corpus can make. */
