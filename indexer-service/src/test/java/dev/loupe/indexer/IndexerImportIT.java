@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * model, a loopback server of 500+ distinct real photos ({@link PhotoCorpus}), and the packaged
  * indexer-service as a process of its own. An import of 500 photo URLs goes through {@code POST
  * /v1/imports} → Kafka → fetch → embed → Milvus; the job's counts and the records in Milvus must both
- * say 500, also when the indexer is killed with SIGKILL halfway and started again.
+ * say 500, also when the indexer is killed with SIGKILL halfway and started again, and when the
+ * broker restarts halfway.
  */
 class IndexerImportIT {
 
@@ -128,6 +129,22 @@ class IndexerImportIT {
         assertThat(done.get("indexed").asLong())
                 .isGreaterThanOrEqualTo(midway.get("indexed").asLong());
         assertThat(recordsIn("it_crash")).as("records in Milvus").isEqualTo(PHOTOS);
+    }
+
+    @Test
+    void a_broker_restart_mid_import_loses_nothing() throws Exception {
+        indexer = startIndexer();
+        String job = submit("it_broker", 2 * PHOTOS); // photos of neither other test
+
+        JsonNode midway = await(job, status -> status.get("indexed").asLong() >= PHOTOS / 5);
+        assertThat(midway.get("status").asText()).as("restarted before the end").isEqualTo("running");
+        kafka.restart(); // same address, log and offsets; the indexer's clients reconnect
+        JsonNode done = await(job, status -> status.get("status").asText().equals("done"));
+
+        assertThat(done.get("total").asLong()).isEqualTo(PHOTOS);
+        assertThat(done.get("failed").asLong()).isZero();
+        assertThat(done.get("indexed").asLong() + done.get("skipped").asLong()).isEqualTo(PHOTOS);
+        assertThat(recordsIn("it_broker")).as("records in Milvus").isEqualTo(PHOTOS);
     }
 
     private static ServiceProcess startIndexer() throws IOException, InterruptedException {
