@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,10 +148,55 @@ class IndexerImportIT {
         assertThat(recordsIn("it_broker")).as("records in Milvus").isEqualTo(PHOTOS);
     }
 
+    /**
+     * Bad photos among good ones through the whole service: each fails alone, recorded in the job with
+     * its reason, and the consumer goes on (the address guard's refusals are proven on the address
+     * decision in IngestEventProcessorIT, since this indexer must be allowed to fetch from loopback).
+     */
+    @Test
+    void bad_photos_among_good_ones_each_fail_alone_with_their_reason() throws Exception {
+        indexer = startIndexer();
+        try (PhotoServer bad = PhotoServer.start()) {
+            List<String> good = IntStream.range(3 * PHOTOS, 3 * PHOTOS + 20)
+                    .mapToObj(i -> PhotoCorpus.url(photos, i))
+                    .toList();
+            List<String> broken = List.of(
+                    bad.url("/truncated.jpg").toString(),
+                    bad.url("/huge.jpg").toString(),
+                    bad.url("/empty.jpg").toString(),
+                    bad.url("/login.jpg").toString(),
+                    bad.url("/bomb.png").toString(),
+                    bad.url("/status/404").toString(),
+                    bad.url("/slow.jpg").toString());
+            List<String> urls = new ArrayList<>(good);
+            urls.addAll(3, broken); // in the middle of the batch
+
+            JsonNode done = await(
+                    submit("it_bad", urls),
+                    status -> status.get("status").asText().equals("done"));
+
+            assertThat(done.get("total").asLong()).isEqualTo(urls.size());
+            assertThat(done.get("indexed").asLong()).isEqualTo(good.size());
+            assertThat(done.get("failed").asLong()).isEqualTo(broken.size());
+            List<String> sources = new ArrayList<>();
+            done.get("failures").forEach(failure -> {
+                sources.add(failure.get("source").asText());
+                assertThat(failure.get("reason").asText())
+                        .as(failure.toString())
+                        .isNotBlank();
+            });
+            assertThat(sources).containsExactlyInAnyOrderElementsOf(broken);
+            assertThat(recordsIn("it_bad")).isEqualTo(good.size());
+        }
+    }
+
     private static ServiceProcess startIndexer() throws IOException, InterruptedException {
         Map<String, String> settings = new HashMap<>();
         settings.put("loupe.kafka.bootstrap-servers", kafka.bootstrapServers());
         settings.put("loupe.kafka.retry.initial-backoff", "1s");
+        settings.put("loupe.kafka.retry.max-attempts", "2"); // the too-slow photo: one retry, then failed
+        settings.put("loupe.fetch.read-timeout", "2s"); // PhotoServer's /slow.jpg answers after 5 s
+        settings.put("loupe.fetch.max-bytes", "1M"); // its /huge.jpg is 3 MiB; real photos are ~20 KB
         settings.put("quarkus.datasource.reactive.url", postgres.url());
         settings.put("quarkus.datasource.username", "postgres");
         settings.put("quarkus.datasource.password", "postgres");
@@ -163,10 +209,16 @@ class IndexerImportIT {
 
     /** Submits a URL import of photos {@code first .. first + PHOTOS - 1}; the job's id. */
     private String submit(String collection, int first) throws Exception {
-        List<String> urls = IntStream.range(first, first + PHOTOS)
-                .mapToObj(i -> PhotoCorpus.url(photos, i))
-                .toList();
         assertThat(first + PHOTOS).isLessThanOrEqualTo(corpus.capacity());
+        return submit(
+                collection,
+                IntStream.range(first, first + PHOTOS)
+                        .mapToObj(i -> PhotoCorpus.url(photos, i))
+                        .toList());
+    }
+
+    /** Submits a URL import; the job's id. */
+    private String submit(String collection, List<String> urls) throws Exception {
         Map<String, Object> body = Map.of("source", Map.of("type", "urls", "urls", urls), "collection", collection);
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(indexer.url().resolve("/v1/imports"))
