@@ -35,6 +35,19 @@ class PhotoPreparerTest {
     }
 
     @Test
+    void a_preparer_without_thumbnails_checks_and_measures_the_photo_but_makes_none() throws FetchException {
+        byte[] bytes = TestPhotos.bytes("caltech_chair.jpg");
+
+        PreparedPhoto photo = PhotoPreparer.withoutThumbnails(new ImageDecoder(ImageLimits.DEFAULT))
+                .prepare(SOURCE, new FetchedPhoto(SOURCE.location(), bytes, null));
+
+        assertThat(photo.width()).isEqualTo(199);
+        assertThat(photo.height()).isEqualTo(300);
+        assertThat(photo.contentHash()).isEqualTo(ContentHash.sha256Hex(bytes));
+        assertThat(photo.thumbnailJpeg()).isNull();
+    }
+
+    @Test
     void small_images_keep_their_size_in_the_thumbnail() throws FetchException, IOException {
         PreparedPhoto photo = new PhotoPreparer(new ImageDecoder(ImageLimits.DEFAULT), 256)
                 .prepare(SOURCE, new FetchedPhoto(SOURCE.location(), TestPhotos.bytes("tux_b.png"), "image/png"));
