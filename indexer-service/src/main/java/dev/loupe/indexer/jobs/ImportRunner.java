@@ -16,6 +16,7 @@ import dev.loupe.ingest.PhotoIngestedJson;
 import dev.loupe.ingest.PhotoSource;
 import dev.loupe.ingest.RejectedItem;
 import dev.loupe.ingest.SourceItem;
+import dev.loupe.service.imports.ImportSourceRequest;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -6,6 +6,8 @@ import dev.loupe.indexer.jobs.store.ImportStore;
 import dev.loupe.ingest.ImportPlanner;
 import dev.loupe.ingest.ImportPlanner.Plan;
 import dev.loupe.ingest.ImportRequestException;
+import dev.loupe.service.imports.ImportRequest;
+import dev.loupe.service.imports.ImportSourceRequest;
 import dev.loupe.vectorstore.CollectionSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;

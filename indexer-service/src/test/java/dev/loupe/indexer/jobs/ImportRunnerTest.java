@@ -15,6 +15,7 @@ import dev.loupe.ingest.ImportPlanner;
 import dev.loupe.ingest.ImportRoots;
 import dev.loupe.ingest.PhotoFetcher;
 import dev.loupe.ingest.PhotoIngested;
+import dev.loupe.service.imports.ImportSourceRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

@@ -1,6 +1,8 @@
 package dev.loupe.search.imports;
 
 import dev.loupe.search.config.SearchConfig;
+import dev.loupe.service.imports.ImportRequest;
+import dev.loupe.service.imports.ImportSourceRequest;
 import dev.loupe.vectorstore.CollectionStats;
 import dev.loupe.vectorstore.VectorStore;
 import io.quarkus.runtime.StartupEvent;

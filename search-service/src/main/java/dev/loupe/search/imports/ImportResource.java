@@ -1,5 +1,6 @@
 package dev.loupe.search.imports;
 
+import dev.loupe.service.imports.ImportRequest;
 import dev.loupe.service.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;

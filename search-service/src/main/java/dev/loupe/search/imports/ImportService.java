@@ -10,6 +10,8 @@ import dev.loupe.ingest.PhotoFetcher;
 import dev.loupe.search.config.SearchConfig;
 import dev.loupe.search.problem.InvalidRequestException;
 import dev.loupe.search.store.CollectionCatalog;
+import dev.loupe.service.imports.ImportRequest;
+import dev.loupe.service.imports.ImportSourceRequest;
 import dev.loupe.vectorstore.CollectionSpec;
 import dev.loupe.vectorstore.UnknownCollectionException;
 import io.quarkus.runtime.Startup;

@@ -2,8 +2,8 @@ package dev.loupe.indexer.jobs.rest;
 
 import dev.loupe.indexer.jobs.ImportJob;
 import dev.loupe.indexer.jobs.ImportJobList;
-import dev.loupe.indexer.jobs.ImportRequest;
 import dev.loupe.indexer.jobs.ImportService;
+import dev.loupe.service.imports.ImportRequest;
 import dev.loupe.service.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;

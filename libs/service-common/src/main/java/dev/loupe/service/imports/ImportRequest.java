@@ -1,9 +1,9 @@
-package dev.loupe.search.imports;
+package dev.loupe.service.imports;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A request to import photos.
+ * A request to import photos, to search-service or indexer-service.
  *
  * @param source where the photos come from
  * @param collection the collection to import into; the default one when null

@@ -1,10 +1,11 @@
-package dev.loupe.search.imports;
+package dev.loupe.service.imports;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Where an import reads its photos.
+ * Where an import reads its photos (checked by {@code ImportPlanner} in libs/ingest). Shared by
+ * search-service (standalone imports) and indexer-service, whose APIs take the same request.
  *
  * @param type {@code folder}, {@code unsplash-tsv} or {@code urls}
  * @param path a folder ({@code folder}) or a TSV file ({@code unsplash-tsv}) under an import root
@@ -19,11 +20,15 @@ public record ImportSourceRequest(
                 required = true)
         String type,
 
-        @Schema(description = "folder: the folder; unsplash-tsv: a TSV file. Must lie under loupe.imports.roots")
+        @Schema(
+                description =
+                        "folder: the folder; unsplash-tsv: a TSV file. Must lie under the service's import roots (loupe.imports.roots, loupe.jobs.roots)")
         String path,
 
         @Schema(description = "unsplash-tsv: an http(s) URL of photos.tsv (instead of path)")
         String url,
 
-        @Schema(description = "urls: http(s) URLs of photos, at most loupe.imports.max-urls")
+        @Schema(
+                description =
+                        "urls: http(s) URLs of photos, at most the service's limit (loupe.imports.max-urls, loupe.jobs.max-urls)")
         List<String> urls) {}
