@@ -80,6 +80,13 @@ class MilvusKnnBench {
 
     private static final String EXTERNAL_URI = "loupe.bench.milvus.uri";
 
+    /**
+     * The bare client's read consistency ({@code loupe.bench.milvus.consistency}): Bounded by default,
+     * since the data is flushed and loaded before any search; STRONG shows the time-tick wait it adds.
+     */
+    private static final ConsistencyLevel BARE_READS =
+            ConsistencyLevel.valueOf(System.getProperty("loupe.bench.milvus.consistency", "BOUNDED"));
+
     private final int size = Integer.getInteger("loupe.bench.milvus.n", DEFAULT_SIZE);
     private final int queryCount = Integer.getInteger("loupe.bench.queries", 300);
     private static final int M = 16; // milvus-lite's default, which it uses whatever is asked
@@ -370,8 +377,7 @@ class MilvusKnnBench {
                         .data(List.of(new FloatVec(query)))
                         .limit(K)
                         .searchParams(parameters)
-                        .consistencyLevel(
-                                ConsistencyLevel.BOUNDED) // loaded and flushed: Strong would only add a time-tick wait
+                        .consistencyLevel(BARE_READS)
                         .build())
                 .getSearchResults()
                 .getFirst()
