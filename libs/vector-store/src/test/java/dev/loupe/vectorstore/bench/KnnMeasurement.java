@@ -3,9 +3,15 @@ package dev.loupe.vectorstore.bench;
 import dev.loupe.testkit.BenchReport;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs a query set through one search function on one thread, timing each query and scoring recall. */
 public final class KnnMeasurement {
@@ -72,9 +78,61 @@ public final class KnnMeasurement {
     /** {@link #run} {@code passes} times; the pass with the highest QPS (the least disturbed by other work). */
     public static Result fastest(int passes, List<float[]> queries, List<List<String>> exact, int k, Search search)
             throws Exception {
+        return best(passes, () -> run(queries, exact, k, search));
+    }
+
+    /**
+     * Searches every query once from {@code clients} threads at a time, each taking the next query not yet
+     * taken: throughput under load, as a server with many users sees it. {@code cpuQps} is NaN (the work
+     * runs on many threads and, for a server, elsewhere); latencies are per query, queueing included.
+     */
+    public static Result concurrent(int clients, List<float[]> queries, List<List<String>> exact, int k, Search search)
+            throws Exception {
+        long[] nanos = new long[queries.size()];
+        List<String>[] answers = newAnswers(queries.size());
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> workers = new ArrayList<>(clients);
+            for (int c = 0; c < clients; c++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        answers[i] = search.nearest(queries.get(i));
+                        nanos[i] = System.nanoTime() - t0;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double found = 0;
+        for (int i = 0; exact != null && i < queries.size(); i++) {
+            found += overlap(answers[i], exact.get(i), k);
+        }
+        return new Result(
+                exact == null ? Double.NaN : found / ((double) k * queries.size()),
+                queries.size() / seconds,
+                Double.NaN,
+                BenchReport.percentileMillis(nanos, 0.5),
+                BenchReport.percentileMillis(nanos, 0.99),
+                List.of(answers));
+    }
+
+    /** {@link #concurrent} {@code passes} times; the pass with the highest QPS. */
+    public static Result fastestConcurrent(
+            int passes, int clients, List<float[]> queries, List<List<String>> exact, int k, Search search)
+            throws Exception {
+        return best(passes, () -> concurrent(clients, queries, exact, k, search));
+    }
+
+    private static Result best(int passes, Callable<Result> pass) throws Exception {
         Result best = null;
         for (int i = 0; i < passes; i++) {
-            Result r = run(queries, exact, k, search);
+            Result r = pass.call();
             best = best == null || r.qps() > best.qps() ? r : best;
         }
         return best;

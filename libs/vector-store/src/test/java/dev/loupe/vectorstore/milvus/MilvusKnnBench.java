@@ -34,12 +34,16 @@ import io.milvus.v2.service.index.response.DescribeIndexResp;
 import io.milvus.v2.service.utility.request.FlushReq;
 import io.milvus.v2.service.vector.request.InsertReq;
 import io.milvus.v2.service.vector.request.SearchReq;
+import io.milvus.v2.service.vector.request.data.BaseVector;
 import io.milvus.v2.service.vector.request.data.FloatVec;
+import io.milvus.v2.service.vector.response.SearchResp;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.apache.lucene.util.VectorUtil;
@@ -75,10 +79,16 @@ class MilvusKnnBench {
     private static final long SEED = 42;
     private static final int BATCH = 10_000; // records per store upsert (the store sends 500 per RPC)
     private static final int PASSES = 3; // timed passes per setting; the fastest is reported (shared machine)
-    private static final int FLAT_QUERIES = 50; // the server's exact scan is slow; its QPS needs no more
+    private static final int FLAT_QUERIES = 100; // the server's exact scan is slow; its QPS needs no more
     private static final long RPC_DEADLINE_MS = 600_000; // a flush that builds indexes on 2 cores
 
     private static final String EXTERNAL_URI = "loupe.bench.milvus.uri";
+
+    /**
+     * {@code loupe.bench.milvus.keep=true} keeps the running server's collections after a run and reuses
+     * them in the next (building the HNSW index takes minutes on two cores).
+     */
+    private static final boolean KEEP = Boolean.getBoolean("loupe.bench.milvus.keep");
 
     /**
      * The bare client's read consistency ({@code loupe.bench.milvus.consistency}): Bounded by default,
@@ -91,6 +101,19 @@ class MilvusKnnBench {
     private final int queryCount = Integer.getInteger("loupe.bench.queries", 300);
     private static final int M = 16; // milvus-lite's default, which it uses whatever is asked
     private static final int EF_CONSTRUCTION = 200; // likewise
+    private static final double TARGET_RECALL = 0.95;
+    /** Client threads for the throughput runs ({@code loupe.bench.milvus.clients}, e.g. {@code 4,16}). */
+    private final int[] clients = Arrays.stream(
+                    System.getProperty("loupe.bench.milvus.clients", "8").split(","))
+            .mapToInt(s -> Integer.parseInt(s.trim()))
+            .toArray();
+
+    /** Query vectors per request for the batched runs ({@code loupe.bench.milvus.nq}, e.g. {@code 10,100}). */
+    private final int[] batchSizes = Arrays.stream(
+                    System.getProperty("loupe.bench.milvus.nq", "10,100").split(","))
+            .mapToInt(s -> Integer.parseInt(s.trim()))
+            .toArray();
+
     private final int[] efs = Arrays.stream(System.getProperty("loupe.bench.milvus.ef", "10,20,40,80,160")
                     .split(","))
             .mapToInt(s -> Integer.parseInt(s.trim()))
@@ -217,39 +240,153 @@ class MilvusKnnBench {
         MilvusClientV2 client = new MilvusClientV2(
                 ConnectConfig.builder().uri(uri).rpcDeadlineMs(RPC_DEADLINE_MS).build());
         try {
-            report.line("server: " + client.getServerVersion() + " at " + uri + ", one client thread, bare client");
-            createBare(client, "bench_flat", IndexParam.IndexType.FLAT, Map.of());
-            loadBare(client, "bench_flat", vectors, report);
+            report.line("server: " + client.getServerVersion() + " at " + uri + ", bare client, "
+                    + Runtime.getRuntime().availableProcessors() + " cores shared by client and server");
+            // both collections stay loaded, so the serial and the concurrent runs compare the same two scans
+            if (!reusable(client, "bench_flat", vectors.length, report)) {
+                createBare(client, "bench_flat", IndexParam.IndexType.FLAT, Map.of());
+                loadBare(client, "bench_flat", vectors, report);
+            }
+            if (!reusable(client, "bench_hnsw", vectors.length, report)) {
+                createBare(
+                        client,
+                        "bench_hnsw",
+                        IndexParam.IndexType.HNSW,
+                        Map.of("M", M, "efConstruction", EF_CONSTRUCTION));
+                loadBare(client, "bench_hnsw", vectors, report);
+            }
+
             List<float[]> flatQueries = queries.subList(0, Math.min(FLAT_QUERIES, queryCount));
+            List<List<String>> flatTruth = exact.answers().subList(0, flatQueries.size());
             KnnMeasurement.Search flat = q -> bareSearch(client, "bench_flat", q, Map.of());
             KnnMeasurement.run(flatQueries.subList(0, Math.min(5, flatQueries.size())), null, K, flat);
-            KnnMeasurement.Result serverExact = KnnMeasurement.fastest(
-                    PASSES, flatQueries, exact.answers().subList(0, flatQueries.size()), K, flat);
-            report.line("exact scan on the server (FLAT index), first " + flatQueries.size() + " queries: "
-                    + serverExact.summary(K));
-            client.dropCollection(
-                    DropCollectionReq.builder().collectionName("bench_flat").build());
-
-            createBare(
-                    client, "bench_hnsw", IndexParam.IndexType.HNSW, Map.of("M", M, "efConstruction", EF_CONSTRUCTION));
-            loadBare(client, "bench_hnsw", vectors, report);
+            KnnMeasurement.Result serverExact = KnnMeasurement.fastest(PASSES, flatQueries, flatTruth, K, flat);
+            report.line("one client thread: exact scan on the server (FLAT index), first " + flatQueries.size()
+                    + " queries: " + serverExact.summary(K));
             double bestRecall = 0;
+            int loadEf = -1; // the smallest efSearch reaching the target recall: the one measured under load
             for (int ef : efs) {
-                KnnMeasurement.Search hnsw = q -> bareSearch(client, "bench_hnsw", q, Map.of("ef", Math.max(ef, K)));
+                KnnMeasurement.Search hnsw = hnswSearch(client, ef);
                 KnnMeasurement.run(queries, null, K, hnsw); // warm-up
                 KnnMeasurement.Result r = KnnMeasurement.fastest(PASSES, queries, exact.answers(), K, hnsw);
                 report.line(String.format(
-                        "HNSW M=%d efConstruction=%d efSearch=%d: %s  = %.1fx the server's exact scan, %.1fx the Java scan",
+                        "one client thread: HNSW M=%d efConstruction=%d efSearch=%d: %s  = %.1fx the server's exact scan, %.1fx the Java scan",
                         M, EF_CONSTRUCTION, ef, r.summary(K), r.qps() / serverExact.qps(), r.qps() / exact.qps()));
                 bestRecall = Math.max(bestRecall, r.recall());
+                if (loadEf < 0 && r.recall() >= TARGET_RECALL) {
+                    loadEf = ef;
+                }
             }
-            client.dropCollection(
-                    DropCollectionReq.builder().collectionName("bench_hnsw").build());
+            loadEf = loadEf < 0 ? efs[efs.length - 1] : loadEf;
+            for (int clients : this.clients) {
+                // the same load on both, passes interleaved, so the ratio comes from one stretch of machine time
+                KnnMeasurement.Search hnsw = hnswSearch(client, loadEf);
+                KnnMeasurement.Result flatUnderLoad = null;
+                KnnMeasurement.Result hnswUnderLoad = null;
+                for (int pass = 0; pass < PASSES; pass++) {
+                    KnnMeasurement.Result f = KnnMeasurement.concurrent(clients, flatQueries, flatTruth, K, flat);
+                    KnnMeasurement.Result h = KnnMeasurement.concurrent(clients, queries, exact.answers(), K, hnsw);
+                    flatUnderLoad = flatUnderLoad == null || f.qps() > flatUnderLoad.qps() ? f : flatUnderLoad;
+                    hnswUnderLoad = hnswUnderLoad == null || h.qps() > hnswUnderLoad.qps() ? h : hnswUnderLoad;
+                }
+                report.line(String.format(
+                        "%d client threads: exact scan (FLAT): %s | HNSW efSearch=%d: %s  = %.1fx the server's exact scan",
+                        clients,
+                        flatUnderLoad.summary(K),
+                        loadEf,
+                        hnswUnderLoad.summary(K),
+                        hnswUnderLoad.qps() / flatUnderLoad.qps()));
+            }
+            for (int nq : batchSizes) {
+                // nq query vectors per search request, one client thread: the per-request cost is shared
+                Batched flatBatched = null;
+                Batched hnswBatched = null;
+                for (int pass = 0; pass < PASSES; pass++) {
+                    // the exact scan gets at least one full request of nq queries too
+                    int flatCount = Math.min(queries.size(), Math.max(flatQueries.size(), nq));
+                    Batched f = batched(
+                            client,
+                            "bench_flat",
+                            Map.of(),
+                            queries.subList(0, flatCount),
+                            exact.answers().subList(0, flatCount),
+                            nq);
+                    Batched h = batched(
+                            client, "bench_hnsw", Map.of("ef", Math.max(loadEf, K)), queries, exact.answers(), nq);
+                    flatBatched = flatBatched == null || f.qps() > flatBatched.qps() ? f : flatBatched;
+                    hnswBatched = hnswBatched == null || h.qps() > hnswBatched.qps() ? h : hnswBatched;
+                }
+                report.line(String.format(
+                        "%d queries per request, one client thread: exact scan (FLAT): %s | HNSW efSearch=%d: %s  = %.1fx the server's exact scan",
+                        nq, flatBatched, loadEf, hnswBatched, hnswBatched.qps() / flatBatched.qps()));
+            }
+            for (String name : List.of("bench_flat", "bench_hnsw")) {
+                if (!KEEP) {
+                    client.dropCollection(
+                            DropCollectionReq.builder().collectionName(name).build());
+                }
+            }
             assertThat(serverExact.recall()).as("the server's exact scan").isGreaterThan(0.99);
             assertThat(bestRecall).as("best HNSW recall@10").isGreaterThan(0.5);
         } finally {
             client.close();
         }
+    }
+
+    /** A batched run: recall over every query, queries per second, and per-request latency. */
+    private record Batched(double recall, double qps, double requestP50Millis, double requestP99Millis) {
+        @Override
+        public String toString() {
+            return String.format(
+                    "recall@%d %.4f  QPS %.1f  per request p50 %.2f ms  p99 %.2f ms",
+                    K, recall, qps, requestP50Millis, requestP99Millis);
+        }
+    }
+
+    /** Every query once, {@code nq} per search request, one request at a time. */
+    private static Batched batched(
+            MilvusClientV2 client,
+            String name,
+            Map<String, Object> parameters,
+            List<float[]> queries,
+            List<List<String>> truth,
+            int nq) {
+        int requests = (queries.size() + nq - 1) / nq;
+        long[] nanos = new long[requests];
+        double found = 0;
+        long start = System.nanoTime();
+        for (int r = 0; r < requests; r++) {
+            int from = r * nq;
+            List<float[]> batch = queries.subList(from, Math.min(queries.size(), from + nq));
+            long t0 = System.nanoTime();
+            List<List<SearchResp.SearchResult>> results = client.search(SearchReq.builder()
+                            .collectionName(name)
+                            .annsField("vector")
+                            .metricType(IndexParam.MetricType.COSINE)
+                            .data(batch.stream().<BaseVector>map(FloatVec::new).toList())
+                            .limit(K)
+                            .searchParams(parameters)
+                            .consistencyLevel(BARE_READS)
+                            .build())
+                    .getSearchResults();
+            nanos[r] = System.nanoTime() - t0;
+            for (int i = 0; i < batch.size(); i++) {
+                Set<String> expected = new HashSet<>(truth.get(from + i).subList(0, K));
+                found += results.get(i).stream()
+                        .filter(hit -> expected.contains((String) hit.getId()))
+                        .count();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Batched(
+                found / ((double) K * queries.size()),
+                queries.size() / seconds,
+                BenchReport.percentileMillis(nanos, 0.5),
+                BenchReport.percentileMillis(nanos, 0.99));
+    }
+
+    private KnnMeasurement.Search hnswSearch(MilvusClientV2 client, int ef) {
+        return q -> bareSearch(client, "bench_hnsw", q, Map.of("ef", Math.max(ef, K)));
     }
 
     /** The stored vectors, the queries, and the exact answers of a Java scan over them. */
@@ -275,6 +412,30 @@ class MilvusKnnBench {
                         + "QPS %.1f  p50 %.2f ms  p99 %.2f ms",
                 exact.qps(), exact.p50Millis(), exact.p99Millis()));
         return exact;
+    }
+
+    /**
+     * Whether a collection kept by an earlier run ({@code loupe.bench.milvus.keep}) can be measured again: it
+     * exists, is fully indexed with this many rows and loaded. The data is the same (seeded generator).
+     */
+    private static boolean reusable(MilvusClientV2 client, String name, int rows, BenchReport report) {
+        if (!KEEP
+                || !client.hasCollection(
+                        HasCollectionReq.builder().collectionName(name).build())) {
+            return false;
+        }
+        DescribeIndexResp.IndexDesc index = client.describeIndex(DescribeIndexReq.builder()
+                        .collectionName(name)
+                        .fieldName("vector")
+                        .build())
+                .getIndexDescriptions()
+                .getFirst();
+        if (index.getIndexState() != IndexBuildState.Finished || index.getIndexedRows() != rows) {
+            return false;
+        }
+        client.loadCollection(LoadCollectionReq.builder().collectionName(name).build());
+        report.line(name + ": reusing the collection an earlier run kept (" + rows + " rows, indexed)");
+        return true;
     }
 
     private static void createBare(
