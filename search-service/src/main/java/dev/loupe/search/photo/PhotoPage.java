@@ -19,8 +19,10 @@ public record PhotoPage(
         @Schema(description = "Photos that match the filter in the whole collection")
         long total,
 
-        @Schema(description = "Position of the first photo of this page") int offset,
+        @Schema(description = "Position of the first photo of this page")
+        int offset,
 
         @Schema(description = "Most photos a page holds") int limit,
 
-        @Schema(description = "The page's photos (no scores)") List<PhotoView> photos) {}
+        @Schema(description = "The page's photos (no scores)")
+        List<PhotoView> photos) {}

@@ -84,12 +84,12 @@ class PhotoListResourceTest {
         problem(given().queryParam("offset", 10_001).get("/v1/photos"), 400).body("field", equalTo("offset"));
         problem(given().queryParam("filter", "{\"field\": \"tags\"").get("/v1/photos"), 400)
                 .body("field", equalTo("filter"));
-        problem(given().queryParam("filter", "{\"field\": \"colour\", \"op\": \"eq\", \"value\": 1}")
+        problem(
+                        given().queryParam("filter", "{\"field\": \"colour\", \"op\": \"eq\", \"value\": 1}")
                                 .get("/v1/photos"),
                         400)
                 .body("field", equalTo("filter"));
-        problem(given().queryParam("collection", "nope").get("/v1/photos"), 404)
-                .body("field", equalTo("collection"));
+        problem(given().queryParam("collection", "nope").get("/v1/photos"), 404).body("field", equalTo("collection"));
     }
 
     private static JsonPath page(Map<String, ?> query) {
