@@ -12,6 +12,8 @@ import {
   ids,
   launch,
   openExplorer,
+  PATIENCE_MS,
+  steps,
   textMatching,
 } from "./support.mjs";
 
@@ -36,7 +38,8 @@ function candidates() {
 }
 
 test("the explorer imports, searches, browses, classifies, labels, trains and applies", async (t) => {
-  await t.test("imports the demo photos through the import form, following its progress bar", async () => {
+  const step = steps(t);
+  await step("imports the demo photos through the import form, following its progress bar", async () => {
     await page.click("#tab-imports");
     assert.equal(await page.getAttribute("#tab-imports", "aria-selected"), "true");
     assert.ok(page.url().endsWith("#imports"));
@@ -44,7 +47,7 @@ test("the explorer imports, searches, browses, classifies, labels, trains and ap
     await page.fill("#import-collection", COLLECTION);
     await page.click("#import-button");
 
-    await textMatching(page, "#import-state", /done — 100%/);
+    await textMatching(page, "#import-state", /done — 100%/, PATIENCE_MS);
     assert.match(await page.textContent("#import-counts"), new RegExp("^" + DEMO_COUNT + " done, 0 failed, 0 skipped"));
     const bar = page.locator("#import-progress");
     assert.equal(await bar.evaluate((p) => p.value), DEMO_COUNT);
@@ -63,7 +66,7 @@ test("the explorer imports, searches, browses, classifies, labels, trains and ap
     await page.selectOption("#collection", COLLECTION);
   });
 
-  await t.test("searches by text, shows thumbnails and scores, and finds more like a photo", async () => {
+  await step("searches by text, shows thumbnails and scores, and finds more like a photo", async () => {
     await page.click("#tab-search");
     await page.fill("#query", "a sunflower");
     await page.click("#search-button");
@@ -96,7 +99,7 @@ test("the explorer imports, searches, browses, classifies, labels, trains and ap
     assert.ok(!similar.includes(photo), "more like this leaves the photo itself out");
   });
 
-  await t.test("browses the collection page by page", async () => {
+  await step("browses the collection page by page", async () => {
     await page.click("#tab-browse");
     await textMatching(page, "#browse-position", new RegExp("Photos 1–24 of " + DEMO_COUNT + " in " + COLLECTION + " \\(page 1 of 2\\)"));
     const first = await ids(page, "#browse-grid");
@@ -114,7 +117,7 @@ test("the explorer imports, searches, browses, classifies, labels, trains and ap
     assert.ok((await ids(page, "#browse-grid")).every((id) => id.startsWith("pizza/")));
   });
 
-  await t.test("classifies the collection zero-shot and draws the label histogram", async () => {
+  await step("classifies the collection zero-shot and draws the label histogram", async () => {
     await page.click("#tab-zeroshot");
     await page.fill("#zeroshot-labels", "sunflower, pizza, watch");
     await page.click("#zeroshot-button");
@@ -134,7 +137,7 @@ test("the explorer imports, searches, browses, classifies, labels, trains and ap
   });
 
   let session;
-  await t.test("creates a classifier from a prompt and proposes candidates", async () => {
+  await step("creates a classifier from a prompt and proposes candidates", async () => {
     await page.click("#tab-classifier");
     await page.fill("#classifier-prompt", "a photo of a sunflower");
     await page.click("#classifier-create");
@@ -150,7 +153,7 @@ test("the explorer imports, searches, browses, classifies, labels, trains and ap
   });
 
   const labelled = [];
-  await t.test("labels five candidates by click and by key, and they leave the candidates", async () => {
+  await step("labels five candidates by click and by key, and they leave the candidates", async () => {
     const label = async (how, expected) => {
       const before = await candidates();
       await how(before);
@@ -190,7 +193,7 @@ test("the explorer imports, searches, browses, classifies, labels, trains and ap
     assert.ok((await candidates()).every((id) => !labelled.includes(id)));
   });
 
-  await t.test("trains, and the metrics change from round to round", async () => {
+  await step("trains, and the metrics change from round to round", async () => {
     await page.click("#classifier-train");
     await textMatching(page, "#train-metrics [data-metric='round']", /^1$/);
     assert.equal(await page.textContent("#train-metrics [data-metric='labels']"), "3 right, 2 wrong");
@@ -213,7 +216,7 @@ test("the explorer imports, searches, browses, classifies, labels, trains and ap
     assert.deepEqual(rounds, ["1", "2"]);
   });
 
-  await t.test("applies the classifier to the collection and shows the positives", async () => {
+  await step("applies the classifier to the collection and shows the positives", async () => {
     await page.fill("#apply-threshold", "0.5");
     await page.fill("#apply-limit", "48");
     await page.fill("#apply-tag", "sunny");
@@ -238,7 +241,7 @@ test("the explorer imports, searches, browses, classifies, labels, trains and ap
     await page.click("#tab-classifier");
   });
 
-  await t.test("exports the classifier as JSON and imports it as a new session", async () => {
+  await step("exports the classifier as JSON and imports it as a new session", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#classifier-export")]);
     assert.match(download.suggestedFilename(), /^loupe-classifier-.*\.json$/);
     const exported = JSON.parse(await readFile(await download.path(), "utf8"));

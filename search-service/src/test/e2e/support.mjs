@@ -12,8 +12,14 @@ export const DEMO_PHOTOS = required("LOUPE_DEMO_PHOTOS");
 
 export const DEMO_COUNT = 48;
 
-/** How long one condition may take: an import of the demo photos on a busy 2-core machine. */
+/** How long an import of the demo photos may take on a busy 2-core machine. */
 export const PATIENCE_MS = 60_000;
+
+/** How long any other condition may take: a page action, a search, a training round. */
+export const ACTION_MS = 20_000;
+
+/** The boxes where the page reports what went wrong, quoted when a wait fails. */
+const MESSAGES = ["#error", "#browse-error", "#zeroshot-error", "#classifier-error", "#import-message"];
 
 function required(name) {
   const value = process.env[name];
@@ -43,7 +49,7 @@ export async function launch() {
 /** A fresh page on the explorer, once it has loaded the collections; API errors fail the test. */
 export async function openExplorer(browser, hash = "") {
   const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
-  page.setDefaultTimeout(PATIENCE_MS);
+  page.setDefaultTimeout(ACTION_MS);
   const problems = [];
   page.on("pageerror", (error) => problems.push("page error: " + error.message));
   page.on("console", (message) => {
@@ -83,16 +89,50 @@ export async function awaitImport(predicate) {
   }
 }
 
-/** Waits until an element's text matches; its text. */
-export async function textMatching(page, selector, pattern) {
-  await page.waitForFunction(
-    ([css, source, flags]) => {
-      const node = document.querySelector(css);
-      return node !== null && new RegExp(source, flags).test(node.textContent);
-    },
-    [selector, pattern.source, pattern.flags],
-  );
+/**
+ * Waits until an element's text matches; its text. A timeout fails with the element's text and the
+ * page's error messages.
+ */
+export async function textMatching(page, selector, pattern, timeout = ACTION_MS) {
+  try {
+    await page.waitForFunction(
+      ([css, source, flags]) => {
+        const node = document.querySelector(css);
+        return node !== null && new RegExp(source, flags).test(node.textContent);
+      },
+      [selector, pattern.source, pattern.flags],
+      {timeout},
+    );
+  } catch (e) {
+    const seen = await page.evaluate(([css, boxes]) => ({
+      text: document.querySelector(css)?.textContent,
+      messages: boxes.map((box) => document.querySelector(box)).filter((n) => n && !n.hidden).map((n) => n.textContent),
+    }), [selector, MESSAGES]);
+    assert.fail(selector + " never matched " + pattern + " within " + timeout + " ms: it reads "
+      + JSON.stringify(seen.text) + "; the page says " + JSON.stringify(seen.messages) + " (" + e.message.split("\n")[0] + ")");
+  }
   return page.textContent(selector);
+}
+
+/**
+ * The steps of one flow, run in order as subtests of t; once a step fails the later ones are skipped
+ * (they depend on it) instead of each waiting out its timeouts.
+ */
+export function steps(t) {
+  let failed = null;
+  return (name, fn) => {
+    if (failed) {
+      return t.test(name, {skip: "the step “" + failed + "” failed"});
+    }
+    return t.test(name, async (step) => {
+      try {
+        await fn(step);
+      } catch (e) {
+        failed = name;
+        throw e;
+      }
+    });
+  };
 }
 
 /** The data-id of every card in a grid, in order. */
