@@ -145,11 +145,15 @@ test("the explorer imports, searches, browses, classifies, labels, trains and ap
     await textMatching(page, "#session-title", /a photo of a sunflower/);
     await textMatching(page, "#session-counts", /^0 right, 0 wrong; round 0/);
     await page.waitForSelector("#candidates li.candidate");
-    const {body} = await api("/v1/classifiers");
-    session = body.classifiers.find((c) => c.prompt === "a photo of a sunflower" && c.collection === COLLECTION);
-    assert.ok(session, "the API lists the new session in " + COLLECTION);
     assert.ok((await candidates()).length >= 5, "at least five candidates to label");
-    await textMatching(page, "#classifier-sessions", /a photo of a sunflower/);
+    // the sessions list marks the open one; the API knows it
+    await page.waitForSelector("#classifier-sessions [aria-current='true']");
+    const id = await page.getAttribute("#classifier-sessions [aria-current='true']", "data-id");
+    const {status, body} = await api("/v1/classifiers/" + encodeURIComponent(id));
+    assert.equal(status, 200);
+    assert.equal(body.prompt, "a photo of a sunflower");
+    assert.equal(body.collection, COLLECTION);
+    session = body;
   });
 
   const labelled = [];
@@ -180,6 +184,18 @@ test("the explorer imports, searches, browses, classifies, labels, trains and ap
     await label(() => page.keyboard.press("n"), /^2 right, 2 wrong/);
     await label(() => page.keyboard.press("Y"), /^3 right, 2 wrong/);
     assert.equal(new Set(labelled).size, 5);
+
+    // U undoes the last label: the photo is proposed again, and labelled again
+    const undone = labelled.pop();
+    await page.keyboard.press("u");
+    await textMatching(page, "#session-counts", /^2 right, 2 wrong/);
+    await page.waitForSelector(card(undone));
+    assert.equal(await page.evaluate(() => document.activeElement.closest("#candidates") !== null), true);
+    await label(async () => {
+      await page.focus(card(undone));
+      await page.keyboard.press("y");
+    }, /^3 right, 2 wrong/);
+    assert.equal(labelled.at(-1), undone);
 
     const {body} = await api("/v1/classifiers/" + encodeURIComponent(session.id) + "/labels");
     const idOf = (x) => (typeof x === "string" ? x : x.id);

@@ -18,12 +18,12 @@ function filter() {
 }
 
 async function load(offset) {
-  const run = ++state.run;
+  const ticket = ++state.run;
   say("browse-error", "");
   $("browse-position").textContent = "Loading…";
   try {
     const page = await api("/v1/photos" + query({collection: currentCollection(), offset, limit: pageSize(), filter: filter()}));
-    if (run !== state.run) {
+    if (ticket !== state.run) {
       return;
     }
     state.offset = page.offset;
@@ -31,7 +31,7 @@ async function load(offset) {
     state.loaded = true;
     render(page);
   } catch (e) {
-    if (run === state.run) {
+    if (ticket === state.run) {
       $("browse-position").textContent = "";
       say("browse-error", e.message);
     }

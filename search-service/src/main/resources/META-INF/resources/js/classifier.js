@@ -120,7 +120,8 @@ function showSession(session) {
 
 // --- candidates and labels ------------------------------------------------------------------
 
-async function loadCandidates() {
+/** Proposes candidates afresh; with focus, the keyboard focus goes to the first one. */
+async function loadCandidates({focus = false} = {}) {
   $("candidates-status").textContent = "Finding candidates…";
   try {
     const answer = await api(path("/candidates") + query({limit: CANDIDATES}));
@@ -128,7 +129,7 @@ async function loadCandidates() {
     $("candidates").replaceChildren(...candidates.map(candidateCard));
     const first = $("candidates").firstElementChild;
     if (first) {
-      first.tabIndex = 0;
+      focusCard(first, {focus});
     }
     $("candidates-status").textContent = candidates.length
       ? count(candidates.length, "candidate") + " to label."
@@ -192,7 +193,7 @@ async function label(id, positive) {
     $("candidates-status").textContent = "Marked " + (card.querySelector(".title").textContent) + " "
       + (positive ? "right" : "wrong") + "; " + count($("candidates").children.length, "candidate") + " left.";
     if (!next) {
-      await loadCandidates();
+      await loadCandidates({focus: hadFocus}); // all labelled: the next ones, where the focus was
     }
   } catch (e) {
     card.removeAttribute("aria-busy");
@@ -200,14 +201,15 @@ async function label(id, positive) {
   }
 }
 
-async function undo() {
+/** Removes the last label of this visit; the photo may be proposed again. */
+async function undo({focus = false} = {}) {
   const id = state.undo.pop();
   if (id === undefined) {
     return;
   }
   try {
     showSession(await post(path("/labels"), {positive: [], negative: [], remove: [id]}));
-    await loadCandidates();
+    await loadCandidates({focus});
   } catch (e) {
     state.undo.push(id);
     fail(e);
@@ -240,7 +242,7 @@ function onCandidateKey(event) {
     label(card.dataset.id, key === "y");
   } else if (key === "u") {
     event.preventDefault();
-    undo();
+    undo({focus: true});
   }
 }
 
@@ -385,9 +387,9 @@ export function wireClassifier() {
       focusCard(card, {focus: false}); // a click or focus() moves the roving tab stop too
     }
   });
-  $("candidates-more").addEventListener("click", loadCandidates);
+  $("candidates-more").addEventListener("click", () => loadCandidates());
   $("classifier-train").addEventListener("click", () => busy($("classifier-train"), train));
-  $("classifier-undo").addEventListener("click", undo);
+  $("classifier-undo").addEventListener("click", () => undo());
   $("classifier-export").addEventListener("click", exportJson);
   $("classifier-delete").addEventListener("click", remove);
   $("classifier-delete").addEventListener("blur", () => {

@@ -41,7 +41,7 @@ function weights() {
 
 /** Runs a new search (offset 0), or the next page of the current one with more. */
 async function run(query, {more = false} = {}) {
-  const run = ++state.run;
+  const ticket = ++state.run;
   state.query = query;
   state.offset = more ? state.offset + PAGE : 0;
   say("error", "");
@@ -50,11 +50,11 @@ async function run(query, {more = false} = {}) {
   }
   try {
     const answer = await fetchHits(query, state.offset);
-    if (run === state.run) {
+    if (ticket === state.run) {
       render(answer, query, more);
     }
   } catch (e) {
-    if (run === state.run) {
+    if (ticket === state.run) {
       $("results-summary").textContent = "No results.";
       $("results").replaceChildren();
       $("results-more").hidden = true;
