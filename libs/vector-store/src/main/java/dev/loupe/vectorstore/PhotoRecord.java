@@ -64,4 +64,25 @@ public record PhotoRecord(
                 modelId,
                 extra);
     }
+
+    /** The same record with other tags (adding a classifier's tag to its positives, say). */
+    public PhotoRecord withTags(List<String> newTags) {
+        return new PhotoRecord(
+                id,
+                vector,
+                collection,
+                url,
+                thumbnailUrl,
+                title,
+                description,
+                newTags,
+                width,
+                height,
+                source,
+                takenAt,
+                indexedAt,
+                contentHash,
+                modelId,
+                extra);
+    }
 }
