@@ -40,7 +40,7 @@ class StandaloneDemoIT {
                 .jsonPath();
 
         List<String> thumbnails = hits.getList("hits.thumbnailUrl", String.class);
-        assertThat(thumbnails).isNotEmpty().allMatch(url -> url.endsWith("/thumbnail"));
+        assertThat(thumbnails).isNotEmpty().allMatch(url -> url.endsWith("/thumbnail?collection=photos"));
         for (String url : thumbnails.subList(0, Math.min(3, thumbnails.size()))) {
             given().urlEncodingEnabled(false).get(url).then().statusCode(200).contentType("image/jpeg");
         }

@@ -1,27 +1,16 @@
 package dev.loupe.indexer.config;
 
+import dev.loupe.service.config.MilvusConnectionConfig;
 import dev.loupe.vectorstore.IndexType;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The Milvus server records are upserted into ({@code loupe.milvus.*}). The indexer connects on first
  * use and again after a failed connection, so it starts while Milvus is down; a collection an event
- * names is created on first use (cosine, the model's dimension, the index below).
+ * names is created on first use (cosine, the model's dimension, the index below). The connection keys
+ * ({@code uri}, {@code token}, {@code timeout}) are the shared {@link MilvusConnectionConfig}.
  */
-public interface MilvusConfig {
-
-    /** gRPC endpoint of Milvus. Default: {@code http://localhost:19530}. */
-    @WithDefault("http://localhost:19530")
-    String uri();
-
-    /** {@code user:password} or an API key; unset when authentication is off. */
-    Optional<String> token();
-
-    /** Connection and per-call deadline. Default: 10s. */
-    @WithDefault("10s")
-    Duration timeout();
+public interface MilvusConfig extends MilvusConnectionConfig {
 
     /** Index of the collections the indexer creates (existing collections keep theirs). */
     Index index();

@@ -1,6 +1,7 @@
 package dev.loupe.classifier;
 
 import dev.loupe.vectorstore.Filter;
+import dev.loupe.vectorstore.PhotoRecord;
 import dev.loupe.vectorstore.SearchHit;
 import dev.loupe.vectorstore.SearchQuery;
 import dev.loupe.vectorstore.VectorStore;
@@ -29,8 +30,9 @@ public final class HardExamples {
      * @param score the cosine between the photo and the classifier's direction
      * @param probability the classifier's probability that the photo is positive
      * @param boundary whether it was proposed for being near the decision boundary rather than near the top
+     * @param record the photo's stored record as the search returned it (metadata, no vector), to show it
      */
-    public record Candidate(String id, double score, double probability, boolean boundary) {}
+    public record Candidate(String id, double score, double probability, boolean boundary, PhotoRecord record) {}
 
     private HardExamples() {}
 
@@ -71,6 +73,7 @@ public final class HardExamples {
     }
 
     private static Candidate candidate(LinearClassifier classifier, SearchHit hit, boolean boundary) {
-        return new Candidate(hit.record().id(), hit.score(), classifier.probabilityOfScore(hit.score()), boundary);
+        return new Candidate(
+                hit.record().id(), hit.score(), classifier.probabilityOfScore(hit.score()), boundary, hit.record());
     }
 }

@@ -65,6 +65,7 @@ class HardExamplesTest {
         assertThat(candidates).noneMatch(HardExamples.Candidate::boundary);
         assertThat(candidates)
                 .allSatisfy(c -> assertThat(c.probability()).isEqualTo(classifier.probabilityOfScore(c.score())));
+        assertThat(candidates).allSatisfy(c -> assertThat(c.record().id()).isEqualTo(c.id()));
     }
 
     @Test

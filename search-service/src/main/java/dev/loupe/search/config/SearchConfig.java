@@ -1,6 +1,7 @@
 package dev.loupe.search.config;
 
 import dev.loupe.service.config.BatchingConfig;
+import dev.loupe.service.config.MilvusConnectionConfig;
 import dev.loupe.service.config.OnnxRuntimeConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -45,6 +46,9 @@ public interface SearchConfig {
     @WithDefault("photos")
     String defaultCollection();
 
+    /** Where the photo vectors live: Lucene indexes on local disk, or Milvus. */
+    Store store();
+
     /** How ONNX Runtime runs the query model. */
     OnnxRuntimeConfig runtime();
 
@@ -71,6 +75,31 @@ public interface SearchConfig {
 
     /** The demo collection of the standalone start. */
     Demo demo();
+
+    /** Classifier sessions ({@code /v1/classifiers}). */
+    Classifiers classifiers();
+
+    /** Which vector store serves the collections. */
+    interface Store {
+
+        /** The vector store adapters the service can run on. */
+        enum Type {
+            /** Lucene HNSW indexes under {@code <data-dir>/vectors}: the standalone mode, no server needed. */
+            LUCENE,
+            /** A Milvus server (standalone or cluster) at {@code store.milvus.uri}: the distributed mode. */
+            MILVUS
+        }
+
+        /**
+         * {@code lucene} (indexes under {@code <data-dir>/vectors}) or {@code milvus} (the server at
+         * {@code store.milvus.uri}, which must answer at startup). Default: {@code lucene}.
+         */
+        @WithDefault("lucene")
+        Type type();
+
+        /** The Milvus server, when {@code type} is {@code milvus}. */
+        MilvusConnectionConfig milvus();
+    }
 
     /** Micro-batching of query embeddings, per modality: queries are short, so they wait less and queue more. */
     interface Batching extends BatchingConfig {
@@ -257,6 +286,59 @@ public interface SearchConfig {
         /** Longest wait for the server to start. Default: 60s. */
         @WithDefault("60s")
         Duration startupWait();
+    }
+
+    /**
+     * Classifier sessions: a linear classifier per session, trained on the photos a user labels. Sessions
+     * and labels live in the service's PostgreSQL database.
+     */
+    interface Classifiers {
+
+        /** Most labelled photos one session keeps; labelling more is refused with 409. Default: 10000. */
+        @WithDefault("10000")
+        int maxLabels();
+
+        /**
+         * Most photo ids one labels request (positive, negative and remove together) or one session's
+         * {@code examples} may name. Default: 1000.
+         */
+        @WithDefault("1000")
+        int maxBatch();
+
+        /** Most sessions kept; creating or importing more is refused with 409 (delete old ones). Default: 1000. */
+        @WithDefault("1000")
+        int maxSessions();
+
+        /** Most sessions {@code GET /v1/classifiers} lists, newest first. Default: 100. */
+        @WithDefault("100")
+        int listLimit();
+
+        /**
+         * Rank of the photo whose score becomes a new session's threshold, so that applying it before any
+         * training calls about this many photos positive (at most half of the collection or filter).
+         * Default: 50.
+         */
+        @WithDefault("50")
+        int initialPositives();
+
+        /** How many of the classifier's top photos a training round compares before and after. Default: 50. */
+        @WithDefault("50")
+        int topK();
+
+        /** Logistic training of one round. */
+        Training training();
+
+        /** Gradient descent on the labels (see dev.loupe.classifier.LogisticTrainer). */
+        interface Training {
+
+            /** Full-batch steps at most per round. Default: 200. */
+            @WithDefault("200")
+            int maxSteps();
+
+            /** Step size, in cosine units. Default: 0.5. */
+            @WithDefault("0.5")
+            double learningRate();
+        }
     }
 
     /** The demo photos imported by the standalone start. */

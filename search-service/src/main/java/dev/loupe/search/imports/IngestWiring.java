@@ -29,8 +29,11 @@ public class IngestWiring {
     /** Subdirectory of the data directory holding the thumbnails. */
     static final String THUMBNAILS_DIR = "thumbnails";
 
-    /** Where records point for their thumbnail: served by the photo feature. */
-    static final String THUMBNAIL_URL = "/v1/photos/{id}/thumbnail";
+    /**
+     * Where records point for their thumbnail: served by the photo feature. It names the collection, as a
+     * photo id is unique only within its collection.
+     */
+    static final String THUMBNAIL_URL = "/v1/photos/{id}/thumbnail?collection={collection}";
 
     private final SearchConfig config;
 

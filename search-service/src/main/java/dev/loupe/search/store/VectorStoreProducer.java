@@ -1,8 +1,11 @@
 package dev.loupe.search.store;
 
 import dev.loupe.search.config.SearchConfig;
+import dev.loupe.service.config.MilvusConnectionConfig;
+import dev.loupe.vectorstore.CollectionSpec;
 import dev.loupe.vectorstore.VectorStore;
 import dev.loupe.vectorstore.lucene.LuceneVectorStore;
+import dev.loupe.vectorstore.milvus.MilvusVectorStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -10,8 +13,9 @@ import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
 /**
- * Standalone wiring of the {@link VectorStore}: Lucene HNSW indexes under {@code
- * <loupe.data-dir>/vectors}. The distributed profile replaces this producer with Milvus.
+ * Wires the {@link VectorStore} that {@code loupe.store.type} names: Lucene HNSW indexes under {@code
+ * <loupe.data-dir>/vectors} (standalone, the default), or the Milvus server at {@code
+ * loupe.store.milvus.uri} (distributed), which must answer at startup.
  */
 @ApplicationScoped
 public class VectorStoreProducer {
@@ -30,11 +34,27 @@ public class VectorStoreProducer {
     @Produces
     @ApplicationScoped
     VectorStore vectorStore() {
-        Path root = config.dataDir().toAbsolutePath().normalize().resolve(VECTORS_DIR);
-        LuceneVectorStore store = new LuceneVectorStore(root);
+        VectorStore store;
+        String where;
+        switch (config.store().type()) {
+            case MILVUS -> {
+                MilvusConnectionConfig milvus = config.store().milvus();
+                store = MilvusVectorStore.connect(milvus.uri(), milvus.token().orElse(null), milvus.timeout());
+                where = "Milvus at " + milvus.uri();
+            }
+            case LUCENE -> {
+                Path root = config.dataDir().toAbsolutePath().normalize().resolve(VECTORS_DIR);
+                store = new LuceneVectorStore(root);
+                where = "Lucene under " + root;
+            }
+            default ->
+                throw new IllegalStateException(
+                        "unknown loupe.store.type " + config.store().type());
+        }
         LOG.infof(
-                "vector store: Lucene under %s, collections %s",
-                root, store.listCollections().stream().map(spec -> spec.name()).toList());
+                "vector store: %s, collections %s",
+                where,
+                store.listCollections().stream().map(CollectionSpec::name).toList());
         return store;
     }
 

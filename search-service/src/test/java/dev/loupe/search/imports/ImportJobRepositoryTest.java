@@ -33,7 +33,7 @@ class ImportJobRepositoryTest {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
         DataSource dataSource = postgres.getPostgresDatabase();
-        assertThat(new SchemaMigrator(dataSource).migrate()).isEqualTo(1);
+        assertThat(new SchemaMigrator(dataSource).migrate()).isEqualTo(2);
         jobs = new ImportJobRepository(dataSource, CLOCK);
     }
 
@@ -46,7 +46,7 @@ class ImportJobRepositoryTest {
 
     @Test
     void migrating_again_changes_nothing() throws Exception {
-        assertThat(new SchemaMigrator(postgres.getPostgresDatabase()).migrate()).isEqualTo(1);
+        assertThat(new SchemaMigrator(postgres.getPostgresDatabase()).migrate()).isEqualTo(2);
     }
 
     @Test

@@ -62,10 +62,11 @@ class ImportResourceTest {
                 .extract()
                 .jsonPath();
         assertThat(photo.getList("tags", String.class)).contains("pizza");
-        assertThat(photo.getString("thumbnailUrl")).isEqualTo("/v1/photos/pizza%2Fcaltech_pizza.jpg/thumbnail");
+        // the id is unique only within its collection: the URL names it
+        String thumbnailUrl = "/v1/photos/pizza%2Fcaltech_pizza.jpg/thumbnail?collection=folder_test";
+        assertThat(photo.getString("thumbnailUrl")).isEqualTo(thumbnailUrl);
         byte[] thumbnail = given().urlEncodingEnabled(false)
-                .queryParam("collection", "folder_test")
-                .get("/v1/photos/pizza%2Fcaltech_pizza.jpg/thumbnail")
+                .get(thumbnailUrl)
                 .then()
                 .statusCode(200)
                 .contentType("image/jpeg")
