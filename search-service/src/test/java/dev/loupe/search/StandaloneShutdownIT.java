@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class StandaloneShutdownIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final Duration STARTUP = Duration.ofMinutes(2);
     private static final Duration POSTGRES_GONE = Duration.ofSeconds(20);
 
     private Path dataDir;
@@ -66,14 +63,7 @@ class StandaloneShutdownIT {
 
     /** Starts the jar on the data directory, waits until it is ready; the postmaster's pid. */
     private long start() throws Exception {
-        service = ServiceProcess.start(
-                JAR,
-                Map.of(
-                        "loupe.data-dir", dataDir.toString(),
-                        "loupe.models-dir", TestPhotos.modelsDir().toString(),
-                        "loupe.demo.import-on-start", "false"),
-                Path.of("target/standalone-shutdown-it.log"),
-                STARTUP);
+        service = StandaloneJar.start(dataDir, "standalone-shutdown-it.log");
         Path pidFile = dataDir.resolve("postgres/postmaster.pid");
         assertThat(pidFile).as("the embedded PostgreSQL's lock file").isRegularFile();
         long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());

@@ -3,7 +3,7 @@ package dev.loupe.search.classifier;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON body of {@code POST /v1/classifiers/{id}/apply}; may be absent. */
+/** The JSON body of {@code POST /v1/classifiers/{id}/apply}; may be empty (every field has a default). */
 @Schema(name = "ApplyRequest", description = "Which photos count as positive, how many to list, and a tag to add")
 @JsonPropertyOrder({"threshold", "limit", "tag"})
 public record ApplyRequest(

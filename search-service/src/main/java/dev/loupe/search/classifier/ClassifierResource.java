@@ -190,11 +190,12 @@ public class ClassifierResource {
 
     @POST
     @Path("/{id}/apply")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Apply to the collection",
             description = "Scores every photo of the session's collection (or filter): counts those whose"
                     + " probability reaches 'threshold', lists the most probable, and with 'tag' adds the tag"
-                    + " to each of them. The body may be left out (threshold 0.5, limit 100, no tag).")
+                    + " to each of them. The JSON body may be empty (threshold 0.5, limit 100, no tag).")
     @APIResponse(responseCode = "200", description = "Counts and the most probable positives")
     @APIResponse(
             responseCode = "400",

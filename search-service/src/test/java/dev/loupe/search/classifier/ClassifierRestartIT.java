@@ -3,16 +3,15 @@ package dev.loupe.search.classifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.search.GoldenPhotosResource;
+import dev.loupe.search.StandaloneJar;
 import dev.loupe.search.TestDirectories;
 import dev.loupe.search.TestPhotos;
 import dev.loupe.testkit.ServiceProcess;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +22,6 @@ import org.junit.jupiter.api.Test;
  * after a crash (SIGKILL), and candidates still leave out every labelled photo.
  */
 class ClassifierRestartIT {
-
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final Duration STARTUP = Duration.ofMinutes(2);
 
     private Path dataDir;
     private ServiceProcess service;
@@ -84,14 +80,7 @@ class ClassifierRestartIT {
     }
 
     private ClassifierApi start() throws Exception {
-        service = ServiceProcess.start(
-                JAR,
-                Map.of(
-                        "loupe.data-dir", dataDir.toString(),
-                        "loupe.models-dir", TestPhotos.modelsDir().toString(),
-                        "loupe.demo.import-on-start", "false"),
-                Path.of("target/classifier-restart-it.log"),
-                STARTUP);
+        service = StandaloneJar.start(dataDir, "classifier-restart-it.log");
         return ClassifierApi.at(service.url());
     }
 }

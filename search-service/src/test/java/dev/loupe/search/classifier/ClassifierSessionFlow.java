@@ -80,6 +80,13 @@ abstract class ClassifierSessionFlow {
         assertThat(applied.getLong("scanned")).isEqualTo(PHOTOS);
         // the threshold starts at the score of the (photos / 2)-th nearest photo
         assertThat(applied.getLong("positives")).isBetween(PHOTOS / 2L - 1, PHOTOS / 2L + 1);
+        // the JSON body may be empty: the defaults apply
+        api.request()
+                .contentType(ContentType.JSON)
+                .post("/v1/classifiers/" + id + "/apply")
+                .then()
+                .statusCode(200)
+                .body("positives", equalTo(applied.getInt("positives")));
     }
 
     @Test

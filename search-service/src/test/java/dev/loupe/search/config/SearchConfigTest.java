@@ -29,4 +29,21 @@ class SearchConfigTest {
     void runtime_group_reads_the_shared_defaults() {
         assertThat(config.runtime().options()).isEqualTo(RuntimeOptions.cpu());
     }
+
+    @Test
+    void the_store_is_lucene_and_classifier_sessions_have_their_documented_defaults() {
+        assertThat(config.store().type()).isEqualTo(SearchConfig.Store.Type.LUCENE);
+        assertThat(config.store().milvus().uri()).isEqualTo("http://localhost:19530");
+        assertThat(config.store().milvus().token()).isEmpty();
+        assertThat(config.store().milvus().timeout()).isEqualTo(Duration.ofSeconds(10));
+        SearchConfig.Classifiers classifiers = config.classifiers();
+        assertThat(classifiers.maxLabels()).isEqualTo(10_000);
+        assertThat(classifiers.maxBatch()).isEqualTo(1000);
+        assertThat(classifiers.maxSessions()).isEqualTo(1000);
+        assertThat(classifiers.listLimit()).isEqualTo(100);
+        assertThat(classifiers.initialPositives()).isEqualTo(50);
+        assertThat(classifiers.topK()).isEqualTo(50);
+        assertThat(classifiers.training().maxSteps()).isEqualTo(200);
+        assertThat(classifiers.training().learningRate()).isEqualTo(0.5);
+    }
 }

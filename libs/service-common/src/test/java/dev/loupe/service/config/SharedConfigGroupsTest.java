@@ -25,6 +25,17 @@ class SharedConfigGroupsTest {
 
         Batching batching();
 
+        MilvusConnectionConfig milvus();
+
+        /** A Milvus group with settings of its own, as the indexer's is. */
+        Indexing indexing();
+
+        interface Indexing extends MilvusConnectionConfig {
+
+            @WithDefault("HNSW")
+            String index();
+        }
+
         interface Batching extends BatchingConfig {
 
             @Override
@@ -62,5 +73,21 @@ class SharedConfigGroupsTest {
 
         assertThat(config.runtime().options()).isEqualTo(new RuntimeOptions(ExecutionProvider.CUDA, 4, 0, 1));
         assertThat(config.batching().settings()).isEqualTo(new BatchSettings(32, Duration.ofMillis(2), 64, 2));
+    }
+
+    @Test
+    void the_milvus_group_defaults_to_a_local_server_without_a_token_and_may_be_extended() {
+        ServiceConfig config = map(Map.of(
+                "svc.indexing.uri", "http://milvus:19530",
+                "svc.indexing.token", "root:Milvus",
+                "svc.indexing.timeout", "3s"));
+
+        assertThat(config.milvus().uri()).isEqualTo("http://localhost:19530");
+        assertThat(config.milvus().token()).isEmpty();
+        assertThat(config.milvus().timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.indexing().uri()).isEqualTo("http://milvus:19530");
+        assertThat(config.indexing().token()).contains("root:Milvus");
+        assertThat(config.indexing().timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.indexing().index()).isEqualTo("HNSW");
     }
 }
