@@ -56,7 +56,8 @@ public final class SessionHarness {
               --min-photos  the fewest photos a default target has (default 50, so precision@50 can reach 1)
               --rounds      rounds of labels per session (default 10)
               --per-round   photos proposed and labelled per round (default 10)
-              --boundary    share of each round's proposals taken near the decision boundary (default 0.2)
+              --boundary    share of each round's proposals taken near the decision boundary (default 0, as the
+                            search service's candidates endpoint)
               --template    the prompt, {} standing for the class name (default "a photo of a {}.")
               --threads     threads for image decoding and ONNX Runtime (default: one per core)
               --batch       images per model call (default 32)

@@ -40,10 +40,10 @@ public final class SessionSimulator {
             int rounds, int labelsPerRound, int precisionAt, double boundaryShare, LogisticTrainer.Options training) {
 
         /**
-         * Ten rounds of ten labels, precision at 50, a fifth of the candidates from the boundary (the search
-         * service's default), the trainer's defaults.
+         * Ten rounds of ten labels, precision at 50, no candidates from the boundary (the default of the search
+         * service's candidates endpoint), the trainer's defaults (the service's too).
          */
-        public static final Options DEFAULTS = new Options(10, 10, 50, 0.2, LogisticTrainer.Options.DEFAULTS);
+        public static final Options DEFAULTS = new Options(10, 10, 50, 0, LogisticTrainer.Options.DEFAULTS);
 
         public static final int MAX_LABELS_PER_ROUND = 100;
 

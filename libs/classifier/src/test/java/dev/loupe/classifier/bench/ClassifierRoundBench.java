@@ -16,6 +16,7 @@ import dev.loupe.vectorstore.IndexSettings;
 import dev.loupe.vectorstore.IndexType;
 import dev.loupe.vectorstore.Metric;
 import dev.loupe.vectorstore.PhotoRecord;
+import dev.loupe.vectorstore.SearchQuery;
 import dev.loupe.vectorstore.lucene.LuceneVectorStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +38,12 @@ import org.junit.jupiter.api.Test;
  * One classifier-session round at photo-library scale: {@value #DEFAULT_SIZE} embedding-like 512-d vectors
  * ({@link EmbeddingLikeVectors}, seed 42) in a {@link LuceneVectorStore} collection, one segment, HNSW M = 16,
  * efConstruction = 100, efSearch 100 (the store's default). A round is what the search service does between
- * the user's labels and the next proposals: {@link HardExamples#propose} (10 candidates, a fifth of them
- * from near the boundary, every labelled id excluded), {@link LuceneVectorStore#get} of every labelled photo
- * (the vectors the trainer needs), and {@link LogisticTrainer#train} from the last round's classifier. Each
+ * the user's labels and the next proposals (its ClassifierService's candidates and train): {@link
+ * HardExamples#propose} (10 candidates, every labelled id excluded, none from the boundary as the endpoint's
+ * default; {@code loupe.bench.boundary} to ask for a share), {@link LuceneVectorStore#get} of every labelled
+ * photo (the vectors the trainer needs), the classifier's top {@value #TOP_K} before and after training (the
+ * service reports how they changed), and {@link LogisticTrainer#train} from the last round's classifier
+ * with the service's defaults. The service's PostgreSQL reads and writes are not included. Each
  * session starts from a query vector of the same distribution (the prompt); an oracle calls the half of
  * each round's candidates nearest a hidden target direction positive, so every round trains on both
  * classes. Reported: p50 / p99 per round number over the sessions and over every round, and separately
@@ -61,7 +66,7 @@ class ClassifierRoundBench {
     private static final String COLLECTION = "bench"; // the collection name LuceneKnnBench builds under
     private static final IndexSettings INDEX = new IndexSettings(IndexType.HNSW, 16, 100, 100, 1, 1, false);
     private static final int LABELS_PER_ROUND = 10;
-    private static final double BOUNDARY_SHARE = 0.2; // the candidates endpoint's default
+    private static final int TOP_K = 50; // loupe.classifiers.top-k: the top photos a training round compares
     private static final int WARM_UP_SESSIONS = 3; // JIT and page cache, not timed
     private static final double TARGET_MILLIS = 50; // issue 5: one round at 1M vectors on 2 cores
 
@@ -69,12 +74,14 @@ class ClassifierRoundBench {
     private final int sessions = Integer.getInteger("loupe.bench.sessions", 30);
     private final int rounds = Integer.getInteger("loupe.bench.rounds", 10);
     private final int applyRuns = Integer.getInteger("loupe.bench.apply.runs", 2);
+    // the candidates endpoint's default is 0; the explorer may ask for a share
+    private final double boundaryShare = Double.parseDouble(System.getProperty("loupe.bench.boundary", "0"));
     private final LogisticTrainer trainer = new LogisticTrainer();
 
     /** Nanoseconds of each part of one round. */
-    private record RoundTiming(long candidates, long fetch, long train, int steps) {
+    private record RoundTiming(long candidates, long fetch, long train, long topChanged, int steps) {
         long total() {
-            return candidates + fetch + train;
+            return candidates + fetch + train + topChanged;
         }
     }
 
@@ -96,7 +103,7 @@ class ClassifierRoundBench {
                 sessions,
                 rounds,
                 LABELS_PER_ROUND,
-                BOUNDARY_SHARE,
+                boundaryShare,
                 WARM_UP_SESSIONS,
                 loadAverage()));
         try (LuceneVectorStore store = new LuceneVectorStore(root)) {
@@ -145,7 +152,7 @@ class ClassifierRoundBench {
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
             List<HardExamples.Candidate> candidates = HardExamples.propose(
-                    store, COLLECTION, Filter.all(), classifier, labelled, LABELS_PER_ROUND, BOUNDARY_SHARE);
+                    store, COLLECTION, Filter.all(), classifier, labelled, LABELS_PER_ROUND, boundaryShare);
             long t1 = System.nanoTime();
             // the user's labels (not timed: a person takes seconds here)
             List<PhotoRecord> proposed = store.get(
@@ -163,23 +170,39 @@ class ClassifierRoundBench {
                 vectors.add(new LabelledVector(record.id(), record.vector(), labels.get(record.id())));
             }
             long t3 = System.nanoTime();
-            LogisticTrainer.Result result = trainer.train(classifier, vectors);
+            Set<String> before = top(store, classifier);
             long t4 = System.nanoTime();
+            LogisticTrainer.Result result = trainer.train(classifier, vectors);
+            long t5 = System.nanoTime();
+            Set<String> after = top(store, result.classifier());
+            long t6 = System.nanoTime();
             classifier = result.classifier();
             assertThat(vectors).hasSize(labelled.size());
-            timings.add(new RoundTiming(t1 - t0, t3 - t2, t4 - t3, result.steps()));
+            assertThat(before).hasSize(TOP_K);
+            assertThat(after).hasSize(TOP_K);
+            timings.add(new RoundTiming(t1 - t0, t3 - t2, t5 - t4, (t4 - t3) + (t6 - t5), result.steps()));
         }
         return timings;
+    }
+
+    /** The ids of the classifier's top {@value #TOP_K}: the search service compares them before and after training. */
+    private static Set<String> top(LuceneVectorStore store, LinearClassifier classifier) {
+        Set<String> ids = new HashSet<>();
+        store.search(COLLECTION, SearchQuery.of(classifier.weight(), TOP_K))
+                .forEach(hit -> ids.add(hit.record().id()));
+        return ids;
     }
 
     private static String summary(String what, List<RoundTiming> timings) {
         long[] candidates = timings.stream().mapToLong(RoundTiming::candidates).toArray();
         long[] fetch = timings.stream().mapToLong(RoundTiming::fetch).toArray();
         long[] train = timings.stream().mapToLong(RoundTiming::train).toArray();
+        long[] topChanged = timings.stream().mapToLong(RoundTiming::topChanged).toArray();
         double steps = timings.stream().mapToInt(RoundTiming::steps).average().orElse(0);
         return String.format(
                 "%s: round p50 %.2f ms p99 %.2f ms | candidates p50 %.2f p99 %.2f | get labelled p50 %.2f p99 %.2f"
-                        + " | train p50 %.2f p99 %.2f (%.0f steps on average) | %d rounds",
+                        + " | train p50 %.2f p99 %.2f (%.0f steps on average) | top-%d before + after p50 %.2f"
+                        + " p99 %.2f | %d rounds",
                 what,
                 BenchReport.percentileMillis(totals(timings), 0.5),
                 BenchReport.percentileMillis(totals(timings), 0.99),
@@ -190,6 +213,9 @@ class ClassifierRoundBench {
                 BenchReport.percentileMillis(train, 0.5),
                 BenchReport.percentileMillis(train, 0.99),
                 steps,
+                TOP_K,
+                BenchReport.percentileMillis(topChanged, 0.5),
+                BenchReport.percentileMillis(topChanged, 0.99),
                 timings.size());
     }
 

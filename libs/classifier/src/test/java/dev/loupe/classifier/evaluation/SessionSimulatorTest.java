@@ -64,7 +64,10 @@ class SessionSimulatorTest {
 
     @Test
     void never_proposes_a_photo_already_labelled() {
-        SessionTrace trace = simulator.simulate(misleadingPrompt());
+        SessionSimulator.Options withBoundary =
+                new SessionSimulator.Options(10, 10, 50, 0.5, SessionSimulator.Options.DEFAULTS.training());
+        SessionTrace trace = SessionSimulator.load(store, "with_boundary", photos, withBoundary)
+                .simulate(misleadingPrompt());
 
         Set<String> seen = new HashSet<>();
         for (RoundResult round : trace.rounds().subList(1, trace.rounds().size())) {
@@ -91,11 +94,8 @@ class SessionSimulatorTest {
 
     @Test
     void the_average_vector_column_is_the_baseline_built_from_the_same_labels() {
-        // no boundary candidates: the first round proposes the decoy's photos only, so it has no positive
-        SessionSimulator.Options topOnly =
-                new SessionSimulator.Options(10, 10, 50, 0, SessionSimulator.Options.DEFAULTS.training());
-        SessionTrace trace =
-                SessionSimulator.load(store, "top_only", photos, topOnly).simulate(misleadingPrompt());
+        // no boundary candidates (the default): the first round proposes the decoy's photos only, no positive
+        SessionTrace trace = simulator.simulate(misleadingPrompt());
 
         List<LabelledVector> labels = new ArrayList<>();
         Set<Integer> labelled = new HashSet<>();
