@@ -19,6 +19,8 @@ import dev.loupe.vectorstore.PhotoRecord;
 import dev.loupe.vectorstore.SearchQuery;
 import dev.loupe.vectorstore.lucene.LuceneVectorStore;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,8 +48,9 @@ import org.junit.jupiter.api.Test;
  * with the service's defaults. The service's PostgreSQL reads and writes are not included. Each
  * session starts from a query vector of the same distribution (the prompt); an oracle calls the half of
  * each round's candidates nearest a hidden target direction positive, so every round trains on both
- * classes. Reported: p50 / p99 per round number over the sessions and over every round, and separately
- * {@link CollectionScorer#apply} over the whole collection.
+ * classes. Reported: p50 / p99 per round number over the sessions and over every round, wall time and the
+ * round thread's CPU time (everything runs on that thread: what a round costs, less what other processes on
+ * a shared machine took from it), and separately {@link CollectionScorer#apply} over the whole collection.
  *
  * <p>The collection is the index {@code LuceneKnnBench} (libs/vector-store) builds and caches, linked into a
  * store root under {@code target/bench-store/} with the store's spec file (hard links: no copy, the original
@@ -79,7 +82,7 @@ class ClassifierRoundBench {
     private final LogisticTrainer trainer = new LogisticTrainer();
 
     /** Nanoseconds of each part of one round. */
-    private record RoundTiming(long candidates, long fetch, long train, long topChanged, int steps) {
+    private record RoundTiming(long candidates, long fetch, long train, long topChanged, long cpu, int steps) {
         long total() {
             return candidates + fetch + train + topChanged;
         }
@@ -149,11 +152,14 @@ class ClassifierRoundBench {
         Set<String> labelled = new LinkedHashSet<>();
         Map<String, Boolean> labels = new HashMap<>();
         List<RoundTiming> timings = new ArrayList<>(rounds);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < rounds; r++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             List<HardExamples.Candidate> candidates = HardExamples.propose(
                     store, COLLECTION, Filter.all(), classifier, labelled, LABELS_PER_ROUND, boundaryShare);
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             // the user's labels (not timed: a person takes seconds here)
             List<PhotoRecord> proposed = store.get(
                     COLLECTION,
@@ -163,6 +169,7 @@ class ClassifierRoundBench {
                 labels.put(proposed.get(i).id(), i < proposed.size() / 2);
                 labelled.add(proposed.get(i).id());
             }
+            long c2 = threads.getCurrentThreadCpuTime();
             long t2 = System.nanoTime();
             List<PhotoRecord> records = store.get(COLLECTION, labelled);
             List<LabelledVector> vectors = new ArrayList<>(records.size());
@@ -176,11 +183,13 @@ class ClassifierRoundBench {
             long t5 = System.nanoTime();
             Set<String> after = top(store, result.classifier());
             long t6 = System.nanoTime();
+            long c6 = threads.getCurrentThreadCpuTime();
             classifier = result.classifier();
             assertThat(vectors).hasSize(labelled.size());
             assertThat(before).hasSize(TOP_K);
             assertThat(after).hasSize(TOP_K);
-            timings.add(new RoundTiming(t1 - t0, t3 - t2, t5 - t4, (t4 - t3) + (t6 - t5), result.steps()));
+            timings.add(new RoundTiming(
+                    t1 - t0, t3 - t2, t5 - t4, (t4 - t3) + (t6 - t5), (c1 - c0) + (c6 - c2), result.steps()));
         }
         return timings;
     }
@@ -198,14 +207,17 @@ class ClassifierRoundBench {
         long[] fetch = timings.stream().mapToLong(RoundTiming::fetch).toArray();
         long[] train = timings.stream().mapToLong(RoundTiming::train).toArray();
         long[] topChanged = timings.stream().mapToLong(RoundTiming::topChanged).toArray();
+        long[] cpu = timings.stream().mapToLong(RoundTiming::cpu).toArray();
         double steps = timings.stream().mapToInt(RoundTiming::steps).average().orElse(0);
         return String.format(
-                "%s: round p50 %.2f ms p99 %.2f ms | candidates p50 %.2f p99 %.2f | get labelled p50 %.2f p99 %.2f"
+                "%s: round p50 %.2f ms p99 %.2f ms (its thread's CPU time p50 %.2f ms p99 %.2f ms) | candidates p50 %.2f p99 %.2f | get labelled p50 %.2f p99 %.2f"
                         + " | train p50 %.2f p99 %.2f (%.0f steps on average) | top-%d before + after p50 %.2f"
                         + " p99 %.2f | %d rounds",
                 what,
                 BenchReport.percentileMillis(totals(timings), 0.5),
                 BenchReport.percentileMillis(totals(timings), 0.99),
+                BenchReport.percentileMillis(cpu, 0.5),
+                BenchReport.percentileMillis(cpu, 0.99),
                 BenchReport.percentileMillis(candidates, 0.5),
                 BenchReport.percentileMillis(candidates, 0.99),
                 BenchReport.percentileMillis(fetch, 0.5),
