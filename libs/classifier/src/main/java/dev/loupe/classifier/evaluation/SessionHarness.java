@@ -2,16 +2,14 @@ package dev.loupe.classifier.evaluation;
 
 import dev.loupe.encoders.EmbeddingModel;
 import dev.loupe.encoders.ExecutionProvider;
-import dev.loupe.encoders.InferenceException;
-import dev.loupe.encoders.ModelBundleException;
 import dev.loupe.encoders.ModelInfo;
 import dev.loupe.encoders.ModelLoader;
 import dev.loupe.encoders.RuntimeOptions;
-import dev.loupe.encoders.UnsupportedModalityException;
 import dev.loupe.encoders.image.ImageLimits;
 import dev.loupe.encoders.quality.DatasetEmbedder;
 import dev.loupe.encoders.quality.DatasetException;
 import dev.loupe.encoders.quality.EvaluationOptions;
+import dev.loupe.encoders.quality.HarnessCommand;
 import dev.loupe.encoders.quality.OptionValues;
 import dev.loupe.encoders.quality.ProgressLine;
 import dev.loupe.encoders.quality.QualityHarness;
@@ -21,7 +19,6 @@ import dev.loupe.vectorstore.lucene.LuceneVectorStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,36 +81,13 @@ public final class SessionHarness {
      * @return the exit status: 0 done, 1 a dataset, model or I/O problem, 2 bad arguments
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Arguments arguments;
-        try {
-            arguments = Arguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(COMMAND + ": " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        if (arguments == null) {
-            out.println(USAGE);
-            return 0;
-        }
-        try {
-            String report = evaluate(arguments, err);
-            out.print(report);
-            if (arguments.out() != null) {
-                write(arguments.out(), report);
-            }
-            return 0;
-        } catch (DatasetException
-                | ModelBundleException
-                | UnsupportedModalityException
-                | InferenceException
-                | UncheckedIOException e) {
-            err.println(COMMAND + ": " + e.getMessage());
-            return 1;
-        }
+        return HarnessCommand.run(COMMAND, USAGE, args, out, err, Arguments::parse, SessionHarness::evaluate);
     }
 
-    /** Reads the dataset (so a typo fails before the model loads), embeds it, simulates, reports. */
+    /**
+     * Reads the dataset (so a typo fails before the model loads), embeds it, simulates, and returns the
+     * report, also written to {@code --out}.
+     */
     private static String evaluate(Arguments arguments, PrintStream err) {
         ZeroShotDataset whole = read(arguments.dataset(), arguments.splits());
         ZeroShotDataset dataset = arguments.limit() > 0 ? whole.limit(arguments.limit()) : whole;
@@ -139,11 +113,9 @@ public final class SessionHarness {
             ProgressLine progress = new ProgressLine(err, COMMAND, dataset.name());
 
             long embedStart = System.nanoTime();
-            List<String> files = dataset.images().stream()
-                    .map(ZeroShotDataset.LabelledImage::file)
-                    .toList();
             List<SkippedImage> skipped = new ArrayList<>();
-            float[][] embeddings = embedder.embedImages(dataset.imagesDir(), files, "photos", progress, skipped);
+            float[][] embeddings =
+                    embedder.embedImages(dataset.imagesDir(), dataset.files(), "photos", progress, skipped);
             LabelledCollection photos = collection(dataset, embeddings);
             List<Integer> targetLabels = targets(arguments, dataset, photos, byFolder);
             List<String> prompts = targetLabels.stream()
@@ -158,7 +130,7 @@ public final class SessionHarness {
             List<SessionTrace> traces = simulate(arguments, photos, targetLabels, dataset, promptEmbeddings, err);
             double simulateSeconds = seconds(simulateStart);
 
-            return report(
+            String report = report(
                     arguments,
                     dataset,
                     model.info(),
@@ -168,6 +140,10 @@ public final class SessionHarness {
                     traces,
                     embedSeconds,
                     simulateSeconds);
+            if (arguments.out() != null) {
+                HarnessCommand.write(arguments.out(), report);
+            }
+            return report;
         }
     }
 
@@ -318,18 +294,6 @@ public final class SessionHarness {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + file + ": " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -81,6 +81,11 @@ public final class SessionReport {
                     m.prompt().unlabelled(),
                     m.averageVector().unlabelled()));
         }
+        out.append(String.format(
+                Locale.ROOT,
+                "%nA random ranking's expected precision is the target's share of the collection: %.3f on average"
+                        + " over these targets.%n",
+                traces.stream().mapToDouble(SessionTrace::chance).average().orElseThrow()));
         out.append(String.format(Locale.ROOT, "%nEach target after its last round (precision@%d, all):%n%n", k));
         out.append("| target | photos | labelled | positive | trained | prompt | average vector |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|\n");

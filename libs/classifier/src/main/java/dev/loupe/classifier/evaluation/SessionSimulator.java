@@ -164,7 +164,7 @@ public final class SessionSimulator {
                     trained == null ? Double.NaN : trained.loss(),
                     trained == null ? Double.NaN : trained.accuracy()));
         }
-        return new SessionTrace(target, photos.count(target.label()), rounds);
+        return new SessionTrace(target, photos.count(target.label()), photos.size(), rounds);
     }
 
     private Precision precision(float[] direction, Target target, Set<Integer> labelled) {

@@ -255,13 +255,16 @@ class ClassifierRoundBench {
                 "needs the one-segment index LuceneKnnBench builds (about 25 minutes): run ./loupe bench -pl"
                         + " libs/testkit,libs/vector-store -DskipITs -Dtest=LuceneKnnBench -Dloupe.bench.n=" + size
                         + " first, or point -Dloupe.bench.index.dir at a target/bench-index holding " + key);
-        deleteRecursively(root);
+        Path index = root.resolve(COLLECTION);
         try (LuceneVectorStore store = new LuceneVectorStore(root)) {
+            store.dropCollection(COLLECTION); // what an interrupted earlier attempt left
             store.createCollection(new CollectionSpec(COLLECTION, DIMENSIONS, Metric.COSINE, INDEX));
         }
-        Path index = root.resolve(COLLECTION);
-        deleteRecursively(index); // the empty index the store created; the built one replaces it
-        Files.createDirectories(index);
+        try (Stream<Path> empty = Files.list(index)) {
+            for (Path file : empty.toList()) {
+                Files.delete(file); // the empty index the store created; the built one replaces it
+            }
+        }
         boolean linked = true;
         try (Stream<Path> files = Files.list(built)) {
             for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock"))
@@ -285,17 +288,6 @@ class ClassifierRoundBench {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException e) {
             return "unknown (" + e.getMessage() + ")";
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

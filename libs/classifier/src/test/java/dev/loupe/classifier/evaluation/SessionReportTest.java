@@ -18,7 +18,7 @@ class SessionReportTest {
             Precision average = new Precision(0.2, 0.15);
             results.add(new RoundResult(r, List.of(), 10 * r, r, trained, prompt, average, 0.5, 1.0));
         }
-        return new SessionTrace(new SessionSimulator.Target(0, name, new float[] {1, 0}), 60, results);
+        return new SessionTrace(new SessionSimulator.Target(0, name, new float[] {1, 0}), 60, 600, results);
     }
 
     @Test
@@ -49,6 +49,7 @@ class SessionReportTest {
         assertThat(rows.getLast()).startsWith("| 5 | 50 | 5.0 | 0.750 | 0.100 | 0.200 |");
         assertThat(markdown)
                 .contains("Precision@50 per round, mean over 2 targets")
+                .contains("expected precision is the target's share of the collection: 0.100 on average")
                 .contains("| a\\|b | 60 | 50 | 5 | 0.50 | 0.10 | 0.20 |")
                 .contains("| c | 60 | 50 | 5 | 1.00 | 0.10 | 0.20 |");
     }

@@ -60,6 +60,7 @@ class SessionSimulatorTest {
         assertThat(trace.last().trained().all()).isGreaterThanOrEqualTo(0.9);
         assertThat(trace.last().positives()).isPositive();
         assertThat(trace.targetPhotos()).isEqualTo(PER_CLASS);
+        assertThat(trace.chance()).isEqualTo(1.0 / CLASSES);
     }
 
     @Test

@@ -2,17 +2,11 @@ package dev.loupe.encoders.quality;
 
 import dev.loupe.encoders.EmbeddingModel;
 import dev.loupe.encoders.ExecutionProvider;
-import dev.loupe.encoders.InferenceException;
-import dev.loupe.encoders.ModelBundleException;
 import dev.loupe.encoders.ModelInfo;
 import dev.loupe.encoders.ModelLoader;
 import dev.loupe.encoders.RuntimeOptions;
-import dev.loupe.encoders.UnsupportedModalityException;
 import dev.loupe.encoders.image.ImageLimits;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -56,29 +50,7 @@ public final class QualityHarness {
      * @return the exit status: 0 done, 1 a dataset, model or I/O problem, 2 bad arguments
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Arguments arguments;
-        try {
-            arguments = Arguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("quality: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        if (arguments == null) {
-            out.println(USAGE);
-            return 0;
-        }
-        try {
-            out.print(evaluate(arguments, err));
-            return 0;
-        } catch (DatasetException
-                | ModelBundleException
-                | UnsupportedModalityException
-                | InferenceException
-                | ReportException e) {
-            err.println("quality: " + e.getMessage());
-            return 1;
-        }
+        return HarnessCommand.run("quality", USAGE, args, out, err, Arguments::parse, QualityHarness::evaluate);
     }
 
     /** Reads the datasets (so a typo fails before the model loads), evaluates and returns the report. */
@@ -118,7 +90,7 @@ public final class QualityHarness {
                 full.retrieval(result);
             }
             if (arguments.out() != null) {
-                write(arguments.out(), full.text());
+                HarnessCommand.write(arguments.out(), full.text());
                 report.footer("Report with per-class accuracy written to " + arguments.out() + ".");
             }
             return report.text();
@@ -157,25 +129,6 @@ public final class QualityHarness {
                 options.threads(),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.version().feature());
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ReportException("cannot write the report to " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The report could not be written. */
-    private static final class ReportException extends RuntimeException {
-        ReportException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 
     /**
