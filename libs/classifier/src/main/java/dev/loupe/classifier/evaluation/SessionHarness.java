@@ -256,9 +256,10 @@ public final class SessionHarness {
         if (randomWeights != null) {
             out.append("> **These numbers are chance level, not a quality measurement.** ")
                     .append(randomWeights)
-                    .append(". With random weights a prompt and the photos it should find are unrelated, and"
-                            + " so are two photos of one class; this run only shows that the harness works."
-                            + " Run it on real weights (deploy/models/fetch-model.sh fetches"
+                    .append(". With random weights a prompt says nothing about the photos it should find (the prompt"
+                            + " column sits at a random ranking's level), and labels can only teach how photos look"
+                            + " to a random network, not what they show; this run only shows that the harness"
+                            + " works. Run it on real weights (deploy/models/fetch-model.sh fetches"
                             + " clip-vit-base-patch32) for numbers that mean something.\n\n");
         }
         out.append(String.format(
