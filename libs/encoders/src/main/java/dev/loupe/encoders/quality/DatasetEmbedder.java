@@ -21,15 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Embeds a dataset's texts and image files in batches. Images are read, decoded and preprocessed on
  * a pool of threads, one batch ahead of the model, so at most two batches of pixels exist at once.
+ * Shared by this package's evaluations and the classifier's session harness.
  */
-final class DatasetEmbedder {
+public final class DatasetEmbedder {
 
     private final EmbeddingModel model;
     private final EvaluationOptions options;
     private final ImageDecoder decoder;
 
     /** @throws UnsupportedModalityException when the model cannot embed both texts and images */
-    DatasetEmbedder(EmbeddingModel model, EvaluationOptions options) {
+    public DatasetEmbedder(EmbeddingModel model, EvaluationOptions options) {
         for (Modality modality : Modality.values()) {
             if (!model.info().supports(modality)) {
                 throw new UnsupportedModalityException(model.info().id(), modality);
@@ -41,7 +42,7 @@ final class DatasetEmbedder {
     }
 
     /** One L2-normalised embedding per text, in order. */
-    float[][] embedTexts(List<String> texts, String stage, Progress progress) {
+    public float[][] embedTexts(List<String> texts, String stage, Progress progress) {
         float[][] out = new float[texts.size()][];
         for (int start = 0; start < texts.size(); start += options.batchSize()) {
             int end = Math.min(texts.size(), start + options.batchSize());
@@ -59,7 +60,7 @@ final class DatasetEmbedder {
      * @param files paths relative to {@code imagesDir}
      * @throws DatasetException when not one of the files could be decoded
      */
-    float[][] embedImages(
+    public float[][] embedImages(
             Path imagesDir, List<String> files, String stage, Progress progress, List<SkippedImage> skipped) {
         ImagePreprocessor preprocessor = model.imagePreprocessor();
         float[][] out = new float[files.size()][];

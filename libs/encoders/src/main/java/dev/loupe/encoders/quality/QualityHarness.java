@@ -2,17 +2,11 @@ package dev.loupe.encoders.quality;
 
 import dev.loupe.encoders.EmbeddingModel;
 import dev.loupe.encoders.ExecutionProvider;
-import dev.loupe.encoders.InferenceException;
-import dev.loupe.encoders.ModelBundleException;
 import dev.loupe.encoders.ModelInfo;
 import dev.loupe.encoders.ModelLoader;
 import dev.loupe.encoders.RuntimeOptions;
-import dev.loupe.encoders.UnsupportedModalityException;
 import dev.loupe.encoders.image.ImageLimits;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -41,7 +35,6 @@ public final class QualityHarness {
     private static final int SMALLEST_TRAINED_DIMENSIONS = 64;
 
     private static final String BUNDLED_RANDOM_MODEL = "clip-tiny-random";
-    private static final long PROGRESS_INTERVAL_NANOS = 5_000_000_000L; // a line every 5 s at most
 
     private QualityHarness() {}
 
@@ -57,29 +50,7 @@ public final class QualityHarness {
      * @return the exit status: 0 done, 1 a dataset, model or I/O problem, 2 bad arguments
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Arguments arguments;
-        try {
-            arguments = Arguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("quality: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        if (arguments == null) {
-            out.println(USAGE);
-            return 0;
-        }
-        try {
-            out.print(evaluate(arguments, err));
-            return 0;
-        } catch (DatasetException
-                | ModelBundleException
-                | UnsupportedModalityException
-                | InferenceException
-                | ReportException e) {
-            err.println("quality: " + e.getMessage());
-            return 1;
-        }
+        return HarnessCommand.run("quality", USAGE, args, out, err, Arguments::parse, QualityHarness::evaluate);
     }
 
     /** Reads the datasets (so a typo fails before the model loads), evaluates and returns the report. */
@@ -107,19 +78,19 @@ public final class QualityHarness {
             MarkdownReport report = new MarkdownReport(describe(bundle, model.info(), options), randomWeights);
             MarkdownReport full = new MarkdownReport(describe(bundle, model.info(), options), randomWeights);
             if (caltech != null) {
-                ZeroShotReport result =
-                        new ZeroShotEvaluation(model, options).evaluate(caltech, new ProgressLine(err, caltech.name()));
+                ZeroShotReport result = new ZeroShotEvaluation(model, options)
+                        .evaluate(caltech, new ProgressLine(err, "quality", caltech.name()));
                 report.zeroShot(result, false);
                 full.zeroShot(result, true);
             }
             if (flickr != null) {
-                RetrievalReport result =
-                        new RetrievalEvaluation(model, options).evaluate(flickr, new ProgressLine(err, flickr.name()));
+                RetrievalReport result = new RetrievalEvaluation(model, options)
+                        .evaluate(flickr, new ProgressLine(err, "quality", flickr.name()));
                 report.retrieval(result);
                 full.retrieval(result);
             }
             if (arguments.out() != null) {
-                write(arguments.out(), full.text());
+                HarnessCommand.write(arguments.out(), full.text());
                 report.footer("Report with per-class accuracy written to " + arguments.out() + ".");
             }
             return report.text();
@@ -130,7 +101,7 @@ public final class QualityHarness {
      * Why the bundle's weights are evidently random, or null when nothing says so: the bundled test
      * model, a bundle named as random, or a test-sized embedding.
      */
-    static String randomWeights(Path bundle, ModelInfo info) {
+    public static String randomWeights(Path bundle, ModelInfo info) {
         String name = bundle.toAbsolutePath().normalize().getFileName().toString();
         if (name.equals(BUNDLED_RANDOM_MODEL)) {
             return "`" + name + "` is the random-weight test model bundled with Loupe (models/" + name + ")";
@@ -158,47 +129,6 @@ public final class QualityHarness {
                 options.threads(),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.version().feature());
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ReportException("cannot write the report to " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The report could not be written. */
-    private static final class ReportException extends RuntimeException {
-        ReportException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /** Prints "dataset stage: done/total" at most every few seconds, and when a stage completes. */
-    private static final class ProgressLine implements Progress {
-
-        private final PrintStream err;
-        private final String dataset;
-        private long lastPrinted = System.nanoTime();
-
-        ProgressLine(PrintStream err, String dataset) {
-            this.err = err;
-            this.dataset = dataset;
-        }
-
-        @Override
-        public void update(String stage, int done, int total) {
-            long now = System.nanoTime();
-            if (done == total || now - lastPrinted >= PROGRESS_INTERVAL_NANOS) {
-                err.printf(Locale.ROOT, "quality: %s %s %d/%d%n", dataset, stage, done, total);
-                lastPrinted = now;
-            }
-        }
     }
 
     /**
@@ -254,10 +184,10 @@ public final class QualityHarness {
                     case "--caltech" -> caltech = value.equals("none") ? null : Path.of(value);
                     case "--split" -> split = value;
                     case "--flickr" -> flickr = value.equals("none") ? null : Path.of(value);
-                    case "--limit" -> limit = positive(option, value);
-                    case "--threads" -> threads = positive(option, value);
-                    case "--batch" -> batch = positive(option, value);
-                    case "--provider" -> provider = provider(value);
+                    case "--limit" -> limit = OptionValues.positive(option, value);
+                    case "--threads" -> threads = OptionValues.positive(option, value);
+                    case "--batch" -> batch = OptionValues.positive(option, value);
+                    case "--provider" -> provider = OptionValues.provider(option, value);
                     case "--out" -> out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
@@ -272,26 +202,6 @@ public final class QualityHarness {
                 throw new IllegalArgumentException("--batch must be at most " + EvaluationOptions.MAX_BATCH_SIZE);
             }
             return new Arguments(model, caltech, split, flickr, limit, threads, batch, provider, out);
-        }
-
-        private static int positive(String option, String value) {
-            try {
-                int parsed = Integer.parseInt(value);
-                if (parsed > 0) {
-                    return parsed;
-                }
-            } catch (NumberFormatException e) {
-                // answered below
-            }
-            throw new IllegalArgumentException(option + " must be a positive whole number, got '" + value + "'");
-        }
-
-        private static ExecutionProvider provider(String value) {
-            try {
-                return ExecutionProvider.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--provider must be cpu or cuda, got '" + value + "'");
-            }
         }
     }
 }

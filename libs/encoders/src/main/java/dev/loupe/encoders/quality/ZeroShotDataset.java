@@ -129,6 +129,11 @@ public record ZeroShotDataset(
         return new ZeroShotDataset(name, split, imagesDir, classes, templates, Subsets.spread(images, count));
     }
 
+    /** The images' paths relative to {@link #imagesDir()}, in order. */
+    public List<String> files() {
+        return images.stream().map(LabelledImage::file).toList();
+    }
+
     /** The prompts for class {@code label}: every template with the class name in place of {@code {}}. */
     public List<String> prompts(int label) {
         String className = classes.get(label).name();

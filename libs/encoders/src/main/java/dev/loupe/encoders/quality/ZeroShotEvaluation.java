@@ -28,9 +28,7 @@ public final class ZeroShotEvaluation {
         long start = System.nanoTime();
         float[][] classEmbeddings = classEmbeddings(dataset, progress);
 
-        List<String> files = dataset.images().stream()
-                .map(ZeroShotDataset.LabelledImage::file)
-                .toList();
+        List<String> files = dataset.files();
         List<SkippedImage> skipped = new ArrayList<>();
         float[][] imageEmbeddings = embedder.embedImages(dataset.imagesDir(), files, "images", progress, skipped);
 
