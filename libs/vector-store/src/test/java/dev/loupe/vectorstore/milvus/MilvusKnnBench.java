@@ -114,6 +114,15 @@ class MilvusKnnBench {
             .mapToInt(s -> Integer.parseInt(s.trim()))
             .toArray();
 
+    /** IVF_FLAT's list count ({@code loupe.bench.milvus.ivf.nlist}); 0 (the default) measures no IVF index. */
+    private final int ivfLists = Integer.getInteger("loupe.bench.milvus.ivf.nlist", 0);
+
+    /** IVF_FLAT's nprobe values to sweep ({@code loupe.bench.milvus.ivf.nprobe}). */
+    private final int[] nprobes = Arrays.stream(System.getProperty("loupe.bench.milvus.ivf.nprobe", "4,8,16,32")
+                    .split(","))
+            .mapToInt(s -> Integer.parseInt(s.trim()))
+            .toArray();
+
     private final int[] efs = Arrays.stream(System.getProperty("loupe.bench.milvus.ef", "10,20,40,80,160")
                     .split(","))
             .mapToInt(s -> Integer.parseInt(s.trim()))
@@ -278,6 +287,25 @@ class MilvusKnnBench {
                 }
             }
             loadEf = loadEf < 0 ? efs[efs.length - 1] : loadEf;
+            int loadNprobe = -1; // likewise for IVF_FLAT, when measured
+            if (ivfLists > 0) {
+                if (!reusable(client, "bench_ivf", vectors.length, report)) {
+                    createBare(client, "bench_ivf", IndexParam.IndexType.IVF_FLAT, Map.of("nlist", ivfLists));
+                    loadBare(client, "bench_ivf", vectors, report);
+                }
+                for (int nprobe : nprobes) {
+                    KnnMeasurement.Search ivf = q -> bareSearch(client, "bench_ivf", q, Map.of("nprobe", nprobe));
+                    KnnMeasurement.run(queries, null, K, ivf); // warm-up
+                    KnnMeasurement.Result r = KnnMeasurement.fastest(PASSES, queries, exact.answers(), K, ivf);
+                    report.line(String.format(
+                            "one client thread: IVF_FLAT nlist=%d nprobe=%d: %s  = %.1fx the server's exact scan",
+                            ivfLists, nprobe, r.summary(K), r.qps() / serverExact.qps()));
+                    if (loadNprobe < 0 && r.recall() >= TARGET_RECALL) {
+                        loadNprobe = nprobe;
+                    }
+                }
+                loadNprobe = loadNprobe < 0 ? nprobes[nprobes.length - 1] : loadNprobe;
+            }
             for (int clients : this.clients) {
                 // the same load on both, passes interleaved, so the ratio comes from one stretch of machine time
                 KnnMeasurement.Search hnsw = hnswSearch(client, loadEf);
@@ -319,9 +347,22 @@ class MilvusKnnBench {
                 report.line(String.format(
                         "%d queries per request, one client thread: exact scan (FLAT): %s | HNSW efSearch=%d: %s  = %.1fx the server's exact scan",
                         nq, flatBatched, loadEf, hnswBatched, hnswBatched.qps() / flatBatched.qps()));
+                if (ivfLists > 0) {
+                    Batched ivfBatched = null;
+                    for (int pass = 0; pass < PASSES; pass++) {
+                        Batched v = batched(
+                                client, "bench_ivf", Map.of("nprobe", loadNprobe), queries, exact.answers(), nq);
+                        ivfBatched = ivfBatched == null || v.qps() > ivfBatched.qps() ? v : ivfBatched;
+                    }
+                    report.line(String.format(
+                            "%d queries per request, one client thread: IVF_FLAT nlist=%d nprobe=%d: %s  = %.1fx the exact scan above",
+                            nq, ivfLists, loadNprobe, ivfBatched, ivfBatched.qps() / flatBatched.qps()));
+                }
             }
-            for (String name : List.of("bench_flat", "bench_hnsw")) {
-                if (!KEEP) {
+            for (String name : List.of("bench_flat", "bench_hnsw", "bench_ivf")) {
+                if (!KEEP
+                        && client.hasCollection(
+                                HasCollectionReq.builder().collectionName(name).build())) {
                     client.dropCollection(
                             DropCollectionReq.builder().collectionName(name).build());
                 }
