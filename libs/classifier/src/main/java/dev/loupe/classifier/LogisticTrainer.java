@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Fits a {@link LinearClassifier} to labelled vectors by gradient descent on the logistic loss, keeping the
  * direction at unit norm after every step (a step on the sphere) and learning the threshold beside it; the
- * sharpness stays as given. The two classes weigh equally whatever their counts, so three positives and
+ * sharpness stays as given. Steps follow the gradient's direction with a length that shrinks linearly over
+ * the run (normalised gradient descent), so photos the model sees as nearly alike are still told apart. The two classes weigh equally whatever their counts, so three positives and
  * thirty negatives pull as hard as each other. Starts from the given classifier (the prompt, or the last
  * round's result), so a round refines rather than restarts. Deterministic and stateless: one instance
  * serves every thread.
@@ -15,12 +16,13 @@ public final class LogisticTrainer {
 
     /**
      * @param maxSteps full-batch steps at most
-     * @param learningRate step size in cosine units (the gradient is taken per unit of score, not of logit)
+     * @param learningRate the first step's length (direction and threshold together, in cosine units); each
+     *     step is shorter, down to nothing at {@code maxSteps}
      * @param tolerance stops early once the gradient's length falls below it
      */
     public record Options(int maxSteps, double learningRate, double tolerance) {
 
-        public static final Options DEFAULTS = new Options(200, 0.5, 1e-4);
+        public static final Options DEFAULTS = new Options(200, 0.2, 1e-4);
 
         public Options {
             if (maxSteps < 1 || !(learningRate > 0) || !(tolerance >= 0)) {
@@ -94,14 +96,19 @@ public final class LogisticTrainer {
                 gradient[i] -= (float) (radial * w[i]);
                 length += (double) gradient[i] * gradient[i];
             }
-            if (Math.sqrt(length) < options.tolerance()) {
+            length = Math.sqrt(length);
+            if (length < options.tolerance()) {
                 break;
             }
+            // a step of fixed length along the gradient, shrinking linearly to nothing by the last step: the
+            // gradient's size says little (it is tiny between photos the model sees as almost alike, which
+            // fine-grained classes are), its direction is what counts
+            double step = options.learningRate() * (1 - (double) steps / options.maxSteps()) / length;
             for (int i = 0; i < dimension; i++) {
-                w[i] -= (float) (options.learningRate() * gradient[i]);
+                w[i] -= (float) (step * gradient[i]);
             }
             w = Vectors.normalised(w);
-            threshold = Math.clamp(threshold - options.learningRate() * thresholdGradient, -1, 1);
+            threshold = Math.clamp(threshold - step * thresholdGradient, -1, 1);
             steps++;
         }
         LinearClassifier trained = new LinearClassifier(w, threshold, scale);

@@ -84,6 +84,21 @@ class LogisticTrainerTest {
     }
 
     @Test
+    void separates_photos_that_look_almost_alike_to_the_model() {
+        // a random-weight model maps every photo near one direction: cosines of 0.999 between photos
+        float[] common = vectors.any();
+        List<LabelledVector> labels = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            labels.add(new LabelledVector("p" + i, vectors.near(common, 0.03), true));
+            labels.add(new LabelledVector("n" + i, vectors.near(common, 0.03), false));
+        }
+
+        LogisticTrainer.Result result = new LogisticTrainer().train(LinearClassifier.toward(vectors.any()), labels);
+
+        assertThat(result.accuracy()).isEqualTo(1.0);
+    }
+
+    @Test
     void is_deterministic() {
         List<LabelledVector> labels = labels(6, 6);
         LinearClassifier start = LinearClassifier.toward(target);

@@ -335,8 +335,8 @@ public interface SearchConfig {
             @WithDefault("200")
             int maxSteps();
 
-            /** Step size, in cosine units. Default: 0.5. */
-            @WithDefault("0.5")
+            /** The first step's length, in cosine units; later steps shrink linearly to nothing. Default: 0.2. */
+            @WithDefault("0.2")
             double learningRate();
         }
     }

@@ -44,6 +44,6 @@ class SearchConfigTest {
         assertThat(classifiers.initialPositives()).isEqualTo(50);
         assertThat(classifiers.topK()).isEqualTo(50);
         assertThat(classifiers.training().maxSteps()).isEqualTo(200);
-        assertThat(classifiers.training().learningRate()).isEqualTo(0.5);
+        assertThat(classifiers.training().learningRate()).isEqualTo(0.2);
     }
 }
