@@ -1,5 +1,6 @@
 package dev.loupe.indexer.config;
 
+import dev.loupe.embedder.client.EmbedderClientConfig;
 import io.smallrye.config.ConfigMapping;
 
 /**

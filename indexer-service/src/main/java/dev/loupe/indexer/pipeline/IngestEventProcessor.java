@@ -1,6 +1,7 @@
 package dev.loupe.indexer.pipeline;
 
-import dev.loupe.indexer.embedder.EmbedderClient;
+import dev.loupe.embedder.client.RemoteModel;
+import dev.loupe.embedder.client.RemotePhotoEmbedder;
 import dev.loupe.ingest.FailureReason;
 import dev.loupe.ingest.FetchException;
 import dev.loupe.ingest.IngestListener;
@@ -46,7 +47,7 @@ public final class IngestEventProcessor implements EventProcessor {
 
     private final PhotoFetcher fetcher;
     private final PhotoPreparer preparer;
-    private final EmbedderClient embedder;
+    private final RemotePhotoEmbedder embedder;
     private final Supplier<VectorStore> store;
     private final ThumbnailStore thumbnails;
     private final IngestOptions options;
@@ -60,7 +61,7 @@ public final class IngestEventProcessor implements EventProcessor {
     public IngestEventProcessor(
             PhotoFetcher fetcher,
             PhotoPreparer preparer,
-            EmbedderClient embedder,
+            RemotePhotoEmbedder embedder,
             Supplier<VectorStore> store,
             ThumbnailStore thumbnails,
             IngestOptions options,
@@ -98,7 +99,7 @@ public final class IngestEventProcessor implements EventProcessor {
         if (groups.isEmpty()) {
             return outcomes.all();
         }
-        EmbedderClient.Model model;
+        RemoteModel model;
         VectorStore vectors;
         try {
             model = embedder.model();
@@ -120,7 +121,7 @@ public final class IngestEventProcessor implements EventProcessor {
     private void index(
             IngestPipeline pipeline,
             VectorStore vectors,
-            EmbedderClient.Model model,
+            RemoteModel model,
             String collection,
             Map<String, PhotoIngested> byPhotoId,
             Map<PhotoIngested, PhotoSource> sources,
@@ -157,8 +158,7 @@ public final class IngestEventProcessor implements EventProcessor {
      * @throws FetchException STORE: retryable when the store fails, permanent when the name is not
      *     valid or the collection holds vectors of another dimension
      */
-    private void ensureCollection(VectorStore vectors, String collection, EmbedderClient.Model model)
-            throws FetchException {
+    private void ensureCollection(VectorStore vectors, String collection, RemoteModel model) throws FetchException {
         CollectionSpec spec;
         try {
             spec = new CollectionSpec(collection, model.dimensions(), Metric.COSINE, index);

@@ -1,12 +1,13 @@
 package dev.loupe.indexer.pipeline;
 
+import dev.loupe.embedder.client.EmbedderClient;
+import dev.loupe.embedder.client.RemotePhotoEmbedder;
 import dev.loupe.encoders.image.ImageDecoder;
 import dev.loupe.encoders.image.ImageLimits;
 import dev.loupe.indexer.config.FetchConfig;
 import dev.loupe.indexer.config.IndexerConfig;
 import dev.loupe.indexer.config.IndexingConfig;
 import dev.loupe.indexer.config.MilvusConfig;
-import dev.loupe.indexer.embedder.EmbedderClient;
 import dev.loupe.ingest.AddressResolver;
 import dev.loupe.ingest.FetchPolicy;
 import dev.loupe.ingest.FileThumbnailStore;
@@ -44,7 +45,7 @@ public class PipelineWiring {
     @Produces
     @Singleton
     EmbedderClient embedderClient() {
-        return new EmbedderClient(EmbedderClient.Settings.of(config.embedder()));
+        return new EmbedderClient(config.embedder());
     }
 
     void closeEmbedderClient(@Disposes EmbedderClient client) {
@@ -64,7 +65,8 @@ public class PipelineWiring {
     @Produces
     @Singleton
     @DefaultBean
-    EventProcessor eventProcessor(EmbedderClient embedder, MilvusConnection milvus) {
+    EventProcessor eventProcessor(EmbedderClient client, MilvusConnection milvus) {
+        RemotePhotoEmbedder embedder = RemotePhotoEmbedder.of(client, config.embedder());
         FetchConfig fetch = config.fetch();
         IndexingConfig indexing = config.indexing();
         long maxBytes = fetch.maxBytes().asLongValue();

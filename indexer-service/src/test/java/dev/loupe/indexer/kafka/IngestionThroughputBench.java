@@ -3,11 +3,13 @@ package dev.loupe.indexer.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.loupe.embedder.client.EmbedderClient;
+import dev.loupe.embedder.client.RemotePhotoEmbedder;
 import dev.loupe.encoders.bench.BenchFixtures;
 import dev.loupe.encoders.image.ImageDecoder;
 import dev.loupe.encoders.image.ImageLimits;
-import dev.loupe.indexer.embedder.EmbedderClient;
-import dev.loupe.indexer.embedder.RetryPolicy;
+import dev.loupe.indexer.PostgresResource;
+import dev.loupe.indexer.embedder.TestEmbedders;
 import dev.loupe.indexer.jobs.ImportProgress;
 import dev.loupe.indexer.pipeline.EventOutcome;
 import dev.loupe.indexer.pipeline.IngestEventProcessor;
@@ -31,6 +33,8 @@ import dev.loupe.vectorstore.Filter;
 import dev.loupe.vectorstore.IndexSettings;
 import dev.loupe.vectorstore.milvus.MilvusVectorStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +65,8 @@ import org.junit.jupiter.api.Test;
  * <p>Run: {@code ./loupe bench -pl libs/testkit,indexer-service -am -DskipITs -Dtest=IngestionThroughputBench}
  */
 @Tag("bench")
+@QuarkusTest // the embedder's REST client lives in a Quarkus application
+@WithTestResource(PostgresResource.class)
 class IngestionThroughputBench {
 
     private static final int PHOTOS = 240;
@@ -109,6 +115,7 @@ class IngestionThroughputBench {
 
     /** Photos/s of two clients sending batches of {@link #BATCH} at once. */
     private static double embedAlone(EmbedderClient client, List<PreparedPhoto> photos) throws Exception {
+        RemotePhotoEmbedder embedder = TestEmbedders.photos(client, BATCH);
         List<List<PreparedPhoto>> batches = new ArrayList<>();
         for (int i = 0; i < photos.size(); i += BATCH) {
             batches.add(photos.subList(i, Math.min(photos.size(), i + BATCH)));
@@ -120,7 +127,7 @@ class IngestionThroughputBench {
             for (int c = 0; c < 2; c++) {
                 running.add(clients.submit(() -> {
                     for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
-                        assertThat(client.embed(batches.get(b)).length)
+                        assertThat(embedder.embed(batches.get(b)).length)
                                 .isEqualTo(batches.get(b).size());
                     }
                     return null;
@@ -168,7 +175,7 @@ class IngestionThroughputBench {
             IngestEventProcessor processor = new IngestEventProcessor(
                     new PhotoFetcher(fetchPolicy(), AddressResolver.system()),
                     PhotoPreparer.withoutThumbnails(new ImageDecoder(ImageLimits.DEFAULT)),
-                    client,
+                    TestEmbedders.photos(client, BATCH),
                     () -> store,
                     new NoThumbnailStore(),
                     new IngestOptions(BATCH, 4, null),
@@ -235,16 +242,7 @@ class IngestionThroughputBench {
     }
 
     private static EmbedderClient client(URI url) {
-        return new EmbedderClient(new EmbedderClient.Settings(
-                url,
-                Optional.empty(),
-                Duration.ofSeconds(5),
-                Duration.ofMinutes(2),
-                BATCH,
-                32L << 20,
-                new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2), 0.5),
-                5,
-                Duration.ofSeconds(10)));
+        return TestEmbedders.client(url, BATCH, Duration.ofMinutes(2));
     }
 
     /** Photos {@code first ..} decoded as the pipeline would, so the embedder-alone pass sends the same bytes. */

@@ -2,12 +2,13 @@ package dev.loupe.indexer.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.embedder.client.EmbedderClient;
 import dev.loupe.encoders.image.ImageDecoder;
 import dev.loupe.encoders.image.ImageLimits;
 import dev.loupe.indexer.EmbedderServiceProcess;
 import dev.loupe.indexer.PhotoServer;
-import dev.loupe.indexer.embedder.EmbedderClient;
-import dev.loupe.indexer.embedder.RetryPolicy;
+import dev.loupe.indexer.PostgresResource;
+import dev.loupe.indexer.embedder.TestEmbedders;
 import dev.loupe.ingest.AddressResolver;
 import dev.loupe.ingest.Connector;
 import dev.loupe.ingest.FetchPolicy;
@@ -24,6 +25,8 @@ import dev.loupe.vectorstore.IndexSettings;
 import dev.loupe.vectorstore.PhotoRecord;
 import dev.loupe.vectorstore.VectorStore;
 import dev.loupe.vectorstore.milvus.MilvusVectorStore;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -35,7 +38,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -50,6 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  * packaged embedder-service with the bundled test model, and a loopback HTTP server of the demo
  * photos and of bad ones.
  */
+@QuarkusTest // the embedder's REST client lives in a Quarkus application
+@WithTestResource(PostgresResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestEventProcessorIT {
 
@@ -73,16 +77,7 @@ class IngestEventProcessorIT {
         embedderService = EmbedderServiceProcess.start();
         photos = PhotoServer.start();
         store = MilvusVectorStore.connect(milvus.uri(), null, Duration.ofSeconds(10));
-        embedder = new EmbedderClient(new EmbedderClient.Settings(
-                embedderService.url(),
-                Optional.empty(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(30),
-                16,
-                32L << 20,
-                new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), 0.5),
-                5,
-                Duration.ofSeconds(10)));
+        embedder = TestEmbedders.client(embedderService.url(), 16, Duration.ofSeconds(30));
     }
 
     @AfterAll
@@ -279,7 +274,7 @@ class IngestEventProcessorIT {
         return new IngestEventProcessor(
                 fetcher,
                 new PhotoPreparer(new ImageDecoder(ImageLimits.DEFAULT), 64),
-                embedder,
+                TestEmbedders.photos(embedder, 16),
                 vectors,
                 thumbnails,
                 new IngestOptions(8, 4, "/v1/photos/{id}/thumbnail"),

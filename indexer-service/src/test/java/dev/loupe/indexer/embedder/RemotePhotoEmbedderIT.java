@@ -2,12 +2,18 @@ package dev.loupe.indexer.embedder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.embedder.client.EmbedderClient;
+import dev.loupe.embedder.client.RemoteModel;
+import dev.loupe.embedder.client.RemotePhotoEmbedder;
 import dev.loupe.indexer.EmbedderServiceProcess;
 import dev.loupe.indexer.PhotoServer;
+import dev.loupe.indexer.PostgresResource;
 import dev.loupe.ingest.FailureReason;
 import dev.loupe.ingest.FetchException;
 import dev.loupe.ingest.PhotoSource;
 import dev.loupe.ingest.PreparedPhoto;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
@@ -19,11 +25,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The client against the packaged embedder-service with the bundled test model and real photos. */
-class EmbedderClientIT {
+/**
+ * The shared client's photo embedder against the packaged embedder-service with the bundled test model
+ * and real photos (inside the indexer's Quarkus application, where the REST client lives).
+ */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class RemotePhotoEmbedderIT {
 
     @Test
     void embeds_real_photos_in_batches_and_a_corrupt_one_fails_alone() throws Exception {
@@ -36,22 +47,18 @@ class EmbedderClientIT {
         photos.add(7, photo("cut.jpg", Arrays.copyOf(first, first.length / 3)));
 
         try (EmbedderServiceProcess service = EmbedderServiceProcess.start();
-                EmbedderClient client = new EmbedderClient(new EmbedderClient.Settings(
-                        service.url(),
-                        Optional.empty(),
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(30),
-                        32, // more than the service takes (16): the client learns its limit
-                        32L << 20,
-                        new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), 0.5),
-                        5,
-                        Duration.ofSeconds(10)))) {
-            assertThat(client.model())
-                    .isEqualTo(
-                            new EmbedderClient.Model(EmbedderServiceProcess.MODEL, EmbedderServiceProcess.DIMENSIONS));
+                EmbedderClient client = TestEmbedders.client(service.url(), 32, Duration.ofSeconds(30))) {
+            // 32 photos per request are more than the service takes (16): the embedder learns its limit
+            RemotePhotoEmbedder embedder = TestEmbedders.photos(client, 32);
+            assertThat(embedder.model())
+                    .isEqualTo(new RemoteModel(
+                            EmbedderServiceProcess.MODEL,
+                            EmbedderServiceProcess.DIMENSIONS,
+                            Set.of("image", "text"),
+                            true));
             Map<Integer, FetchException> refused = new HashMap<>();
 
-            float[][] vectors = client.embedEach(photos, refused::put);
+            float[][] vectors = embedder.embedEach(photos, refused::put);
 
             assertThat(refused).containsOnlyKeys(7);
             assertThat(refused.get(7).reason()).isEqualTo(FailureReason.UNDECODABLE);
@@ -62,7 +69,7 @@ class EmbedderClientIT {
                     assertThat(norm(vectors[i])).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
                 }
             }
-            float[] again = client.embed(List.of(photos.get(3)))[0];
+            float[] again = embedder.embed(List.of(photos.get(3)))[0];
             assertThat(again).containsExactly(vectors[3], org.assertj.core.data.Offset.offset(1e-5f));
         }
     }

@@ -1,10 +1,11 @@
-package dev.loupe.indexer.embedder;
+package dev.loupe.embedder.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** The JSON bodies of embedder-service this client reads (unknown fields are ignored). */
+/** The JSON bodies of embedder-service's API (unknown fields are ignored). */
 final class Wire {
 
     private Wire() {}
@@ -17,12 +18,10 @@ final class Wire {
             String id,
             List<String> modalities,
             int dimensions,
-            @JsonProperty("default") boolean isDefault) {
+            @JsonProperty("default") boolean isDefault) {}
 
-        boolean embedsImages() {
-            return modalities != null && modalities.contains("image");
-        }
-    }
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TextRequest(List<String> input, String model) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record EmbeddingResponse(String model, int dimensions, List<EmbeddingData> data) {}

@@ -1,4 +1,4 @@
-package dev.loupe.indexer.embedder;
+package dev.loupe.embedder.client;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * A stand-in for embedder-service on a loopback port, for the client's failure paths. It lists model
  * {@value #MODEL} ({@value #DIMENSIONS} dimensions) and embeds a photo whose bytes are {@code photo-N}
  * as {@code [N, 0, 0, 0]}; a photo whose bytes are {@code bad} gets the service's 422 naming its
- * index. Scripted replies are used first, one per embedding request.
+ * index. A text is embedded as {@code [its length, 0, 0, 0]}. Scripted replies are used first, one per
+ * embedding request (of images or texts).
  */
 final class ScriptedEmbedder implements AutoCloseable {
 
@@ -53,6 +54,7 @@ final class ScriptedEmbedder implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Integer> requestSizes = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> textBodies = Collections.synchronizedList(new ArrayList<>());
     private volatile int maxItems = Integer.MAX_VALUE;
 
     private ScriptedEmbedder(HttpServer server) {
@@ -65,6 +67,7 @@ final class ScriptedEmbedder implements AutoCloseable {
         server.setExecutor(embedder.executor);
         server.createContext("/v1/models", embedder::models);
         server.createContext("/v1/embeddings/images", embedder::images);
+        server.createContext("/v1/embeddings/text", embedder::texts);
         server.start();
         return embedder;
     }
@@ -110,17 +113,76 @@ final class ScriptedEmbedder implements AutoCloseable {
         }
     }
 
+    private void texts(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            textBodies.add(body);
+            if (scripted(exchange)) {
+                return;
+            }
+            // the test texts are plain words: {"input":["a","bb"],...}
+            String list = body.substring(body.indexOf('[') + 1, body.indexOf(']'));
+            String[] texts = list.isEmpty() ? new String[0] : list.split(",");
+            int[] firsts = new int[texts.length];
+            for (int i = 0; i < texts.length; i++) {
+                firsts[i] = texts[i].length() - 2; // less the quotes
+            }
+            embeddings(exchange, firsts);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client gave up (a timeout): nothing to answer
+        }
+    }
+
+    /**
+     * Answers with the next scripted reply, if any.
+     *
+     * @return whether there was one
+     */
+    private boolean scripted(HttpExchange exchange) throws IOException, InterruptedException {
+        Reply reply = script.poll();
+        if (reply == null) {
+            return false;
+        }
+        if (reply.hang()) {
+            closing.await(30, TimeUnit.SECONDS);
+        } else {
+            respond(exchange, reply.status(), reply.body(), reply.retryAfter());
+        }
+        return true;
+    }
+
+    /** Answers 200 with one embedding {@code [first, 0, 0, 0]} per input. */
+    private static void embeddings(HttpExchange exchange, int[] firsts) throws IOException {
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < firsts.length; i++) {
+            data.append(i == 0 ? "" : ",")
+                    .append("{\"index\":")
+                    .append(i)
+                    .append(",\"embedding\":[")
+                    .append(firsts[i])
+                    .append(",0,0,0]}");
+        }
+        respond(
+                exchange,
+                200,
+                "{\"model\":\"" + MODEL + "\",\"dimensions\":" + DIMENSIONS + ",\"data\":[" + data + "]}",
+                null);
+    }
+
+    /** The JSON bodies of every text request received, in order. */
+    List<String> textBodies() {
+        synchronized (textBodies) {
+            return List.copyOf(textBodies);
+        }
+    }
+
     private void images(HttpExchange exchange) throws IOException {
         try (exchange) {
             List<String> parts = fileParts(exchange);
             requestSizes.add(parts.size());
-            Reply reply = script.poll();
-            if (reply != null && reply.hang()) {
-                closing.await(30, TimeUnit.SECONDS);
-                return;
-            }
-            if (reply != null) {
-                respond(exchange, reply.status(), reply.body(), reply.retryAfter());
+            if (scripted(exchange)) {
                 return;
             }
             if (parts.size() > maxItems) {
@@ -132,7 +194,7 @@ final class ScriptedEmbedder implements AutoCloseable {
                         null);
                 return;
             }
-            StringBuilder data = new StringBuilder();
+            int[] firsts = new int[parts.size()];
             for (int i = 0; i < parts.size(); i++) {
                 String part = parts.get(i);
                 if (part.equals("bad")) {
@@ -145,19 +207,9 @@ final class ScriptedEmbedder implements AutoCloseable {
                             null);
                     return;
                 }
-                int n = Integer.parseInt(part.substring("photo-".length()));
-                data.append(i == 0 ? "" : ",")
-                        .append("{\"index\":")
-                        .append(i)
-                        .append(",\"embedding\":[")
-                        .append(n)
-                        .append(",0,0,0]}");
+                firsts[i] = Integer.parseInt(part.substring("photo-".length()));
             }
-            respond(
-                    exchange,
-                    200,
-                    "{\"model\":\"" + MODEL + "\",\"dimensions\":" + DIMENSIONS + ",\"data\":[" + data + "]}",
-                    null);
+            embeddings(exchange, firsts);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
