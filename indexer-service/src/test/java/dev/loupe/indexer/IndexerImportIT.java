@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.loupe.testkit.LocalMilvusServer;
 import dev.loupe.testkit.PhotoCorpus;
 import dev.loupe.testkit.ServiceProcess;
+import dev.loupe.testkit.TestPostgres;
 import dev.loupe.testkit.kafka.LocalKafka;
 import dev.loupe.vectorstore.Filter;
 import dev.loupe.vectorstore.milvus.MilvusVectorStore;
@@ -203,7 +204,7 @@ class IndexerImportIT {
         settings.put("loupe.embedder.url", embedder.url().toString());
         settings.put("loupe.milvus.uri", milvus.uri());
         settings.put("loupe.fetch.allow-private-addresses", "true"); // the photo server is on loopback
-        settings.put("loupe.jobs.roots", jobRoots.toString());
+        settings.put("loupe.imports.roots", jobRoots.toString());
         return ServiceProcess.start(JAR, settings, Path.of("target/indexer-import-it.log"), STARTUP);
     }
 

@@ -61,7 +61,7 @@ async function submit() {
 }
 
 function active(job) {
-  return job.status === "queued" || job.status === "running";
+  return job.status === "expanding" || job.status === "running";
 }
 
 function progress(job) {

@@ -37,7 +37,7 @@ public interface FetchConfig {
     boolean allowPrivateAddresses();
 
     /**
-     * Directories {@code file:} image URLs may read under. Default: {@code loupe.jobs.roots}, the
+     * Directories {@code file:} image URLs may read under. Default: {@code loupe.imports.roots}, the
      * directories folder imports read, whose events carry {@code file:} URLs.
      */
     Optional<List<Path>> fileRoots();

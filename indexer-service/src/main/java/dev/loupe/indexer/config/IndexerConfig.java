@@ -1,7 +1,9 @@
 package dev.loupe.indexer.config;
 
 import dev.loupe.embedder.client.EmbedderClientConfig;
+import dev.loupe.jobs.ImportsConfig;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Every setting of the indexer service, under {@code loupe}. Environment variables use the usual
@@ -26,5 +28,9 @@ public interface IndexerConfig {
     IndexingConfig indexing();
 
     /** Import jobs (their rows live in PostgreSQL, configured by {@code quarkus.datasource.*}). */
-    JobsConfig jobs();
+    ImportsConfig imports();
+
+    /** Collection an import or an event goes to when it names none. Default: {@code photos}. */
+    @WithDefault("photos")
+    String defaultCollection();
 }

@@ -16,8 +16,9 @@ public interface IndexingConfig {
     int fetchConcurrency();
 
     /**
-     * Directory of the JPEG thumbnails ({@code <dir>/<collection>/..}, a dev.loupe.ingest.FileThumbnailStore);
-     * unset: no thumbnails are stored and records carry no thumbnail URL.
+     * Directory of the JPEG thumbnails ({@code <dir>/<collection>/..}, a dev.loupe.ingest.FileThumbnailStore)
+     * for a deployment whose search replicas share it; unset (the default): thumbnails go to PostgreSQL
+     * (table {@code photo_thumbnail}), which every replica reads.
      */
     Optional<Path> thumbnailsDir();
 
@@ -26,9 +27,10 @@ public interface IndexingConfig {
     int thumbnailEdge();
 
     /**
-     * A record's {@code thumbnailUrl} when thumbnails are stored: {@code {collection}} and {@code {id}}
-     * are replaced (percent-encoded). Default: {@code /v1/photos/{id}/thumbnail} (search-service).
+     * A record's {@code thumbnailUrl}: {@code {collection}} and {@code {id}} are replaced
+     * (percent-encoded). Default: {@code /v1/photos/{id}/thumbnail?collection={collection}}
+     * (search-service, any replica).
      */
-    @WithDefault("/v1/photos/{id}/thumbnail")
+    @WithDefault("/v1/photos/{id}/thumbnail?collection={collection}")
     String thumbnailUrl();
 }

@@ -1,59 +1,100 @@
 package dev.loupe.indexer.jobs;
 
+import dev.loupe.database.LoupeSchema;
+import dev.loupe.database.PostgresUrls;
 import dev.loupe.indexer.config.IndexerConfig;
-import dev.loupe.indexer.config.JobsConfig;
-import dev.loupe.indexer.jobs.store.ImportStore;
-import dev.loupe.indexer.jobs.store.SchemaMigrator;
-import dev.loupe.ingest.AddressResolver;
-import dev.loupe.ingest.FetchPolicy;
 import dev.loupe.ingest.ImportPlanner;
-import dev.loupe.ingest.ImportRoots;
-import dev.loupe.ingest.PhotoFetcher;
+import dev.loupe.jobs.EventPublisher;
+import dev.loupe.jobs.ImportMetrics;
+import dev.loupe.jobs.ImportPlanners;
+import dev.loupe.jobs.ImportProgress;
+import dev.loupe.jobs.ImportRunner;
+import dev.loupe.jobs.ImportService;
+import dev.loupe.jobs.ImportsConfig;
+import dev.loupe.jobs.ItemProgress;
+import dev.loupe.jobs.store.ImportStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Wiring of import jobs: the store over the reactive PostgreSQL pool, its schema migrated before it
- * is handed out, and the planner that checks and reads import sources.
+ * Wiring of import jobs (the shared libs/import-jobs): the store over the reactive PostgreSQL pool, the
+ * schema migrated before it is handed out, the planner that checks and reads import sources, the runner
+ * that expands jobs and publishes their events to Kafka, and the outcomes the consumer records.
  */
 @ApplicationScoped
 public class JobsWiring {
 
-    /** Sent when fetching a TSV file by URL. */
-    private static final String USER_AGENT = "Loupe/0.1 (+https://github.com/loupe)";
-
-    private final JobsConfig config;
+    private final IndexerConfig config;
+    private final ImportsConfig imports;
 
     JobsWiring(IndexerConfig config) {
-        this.config = config.jobs();
+        this.config = config;
+        this.imports = config.imports();
     }
 
     /** The job store; the first use migrates the schema (safe when instances start together). */
     @Produces
     @Singleton
-    ImportStore importStore(Pool pool) {
-        new SchemaMigrator(pool, config.databaseTimeout()).migrate();
-        return new ImportStore(pool, config.databaseTimeout());
+    ImportStore importStore(
+            Pool pool,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        LoupeSchema.migrate(PostgresUrls.dataSource(url, user.orElse(null), password.orElse(null)));
+        return new ImportStore(pool, imports.databaseTimeout());
     }
 
     @Produces
     @Singleton
     ImportPlanner importPlanner() {
-        JobsConfig.TsvFetch tsv = config.tsvFetch();
-        // TSV files come by http(s) only: folders and local files are imported by path
-        PhotoFetcher fetcher = new PhotoFetcher(
-                new FetchPolicy(
-                        tsv.connectTimeout(),
-                        tsv.readTimeout(),
-                        tsv.maxBytes(),
-                        tsv.maxRedirects(),
-                        tsv.allowPrivateAddresses(),
-                        null,
-                        USER_AGENT),
-                AddressResolver.system());
-        return new ImportPlanner(
-                new ImportRoots(config.roots(), "loupe.jobs.roots"), fetcher, config.maxUrls(), "loupe.jobs.max-urls");
+        return ImportPlanners.of(imports, false);
+    }
+
+    @Produces
+    @Singleton
+    ImportMetrics importMetrics(MeterRegistry registry) {
+        return new ImportMetrics(registry);
+    }
+
+    /** Where the consumer records the outcomes of events that belong to an import. */
+    @Produces
+    @Singleton
+    ImportProgress importProgress(ImportStore store, ImportMetrics metrics) {
+        return new ItemProgress(store, metrics);
+    }
+
+    @Produces
+    @Singleton
+    ImportRunner importRunner(
+            ImportStore store, ImportPlanner planner, EventPublisher publisher, ImportMetrics metrics) {
+        return new ImportRunner(store, planner, publisher, metrics, imports);
+    }
+
+    void closeRunner(@Disposes ImportRunner runner) {
+        runner.close();
+    }
+
+    /** Carries on the jobs a crash cut off, and takes the new ones search-service records. */
+    void startRunner(@Observes StartupEvent event, ImportRunner runner) {
+        runner.start();
+    }
+
+    @Produces
+    @Singleton
+    ImportService importService(ImportStore store, ImportPlanner planner, ImportRunner runner) {
+        return new ImportService(
+                store,
+                planner,
+                runner,
+                imports,
+                requested -> requested == null || requested.isBlank() ? config.defaultCollection() : requested);
     }
 }

@@ -1,11 +1,11 @@
 package dev.loupe.indexer.kafka;
 
-import dev.loupe.indexer.jobs.ImportProgress;
-import dev.loupe.indexer.pipeline.EventOutcome;
-import dev.loupe.indexer.pipeline.EventProcessor;
+import dev.loupe.ingest.EventOutcome;
+import dev.loupe.ingest.EventProcessor;
 import dev.loupe.ingest.InvalidEventException;
 import dev.loupe.ingest.PhotoIngested;
 import dev.loupe.ingest.PhotoIngestedJson;
+import dev.loupe.jobs.ImportProgress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

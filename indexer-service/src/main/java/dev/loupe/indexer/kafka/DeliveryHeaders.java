@@ -1,6 +1,6 @@
 package dev.loupe.indexer.kafka;
 
-import dev.loupe.indexer.jobs.ImportProgress;
+import dev.loupe.jobs.ImportProgress;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;

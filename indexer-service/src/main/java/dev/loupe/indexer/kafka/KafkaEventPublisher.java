@@ -2,9 +2,9 @@ package dev.loupe.indexer.kafka;
 
 import dev.loupe.indexer.config.IndexerConfig;
 import dev.loupe.indexer.config.KafkaConfig;
-import dev.loupe.indexer.jobs.EventPublisher;
 import dev.loupe.ingest.PhotoIngested;
 import dev.loupe.ingest.PhotoIngestedJson;
+import dev.loupe.jobs.EventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

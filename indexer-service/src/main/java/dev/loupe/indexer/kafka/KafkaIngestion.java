@@ -1,8 +1,8 @@
 package dev.loupe.indexer.kafka;
 
 import dev.loupe.indexer.config.KafkaConfig;
-import dev.loupe.indexer.jobs.ImportProgress;
-import dev.loupe.indexer.pipeline.EventProcessor;
+import dev.loupe.ingest.EventProcessor;
+import dev.loupe.jobs.ImportProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;

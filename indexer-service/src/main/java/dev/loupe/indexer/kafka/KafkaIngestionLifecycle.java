@@ -1,8 +1,8 @@
 package dev.loupe.indexer.kafka;
 
 import dev.loupe.indexer.config.IndexerConfig;
-import dev.loupe.indexer.jobs.ImportProgress;
-import dev.loupe.indexer.pipeline.EventProcessor;
+import dev.loupe.ingest.EventProcessor;
+import dev.loupe.jobs.ImportProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,5 +1,6 @@
 package dev.loupe.indexer.pipeline;
 
+import dev.loupe.database.PostgresThumbnailStore;
 import dev.loupe.embedder.client.EmbedderClient;
 import dev.loupe.embedder.client.RemotePhotoEmbedder;
 import dev.loupe.encoders.image.ImageDecoder;
@@ -9,14 +10,18 @@ import dev.loupe.indexer.config.IndexerConfig;
 import dev.loupe.indexer.config.IndexingConfig;
 import dev.loupe.indexer.config.MilvusConfig;
 import dev.loupe.ingest.AddressResolver;
+import dev.loupe.ingest.EventProcessor;
 import dev.loupe.ingest.FetchPolicy;
 import dev.loupe.ingest.FileThumbnailStore;
+import dev.loupe.ingest.IngestEventProcessor;
 import dev.loupe.ingest.IngestOptions;
 import dev.loupe.ingest.PhotoFetcher;
 import dev.loupe.ingest.PhotoPreparer;
 import dev.loupe.ingest.ThumbnailStore;
+import dev.loupe.jobs.store.ImportStore;
 import dev.loupe.vectorstore.IndexSettings;
 import io.quarkus.arc.DefaultBean;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -27,8 +32,8 @@ import java.util.List;
 /**
  * The indexer's pipeline from configuration: the embedder-service client ({@code loupe.embedder.*}),
  * Milvus connected on first use ({@code loupe.milvus.*}), guarded fetching ({@code loupe.fetch.*}) and
- * thumbnails as files under {@code loupe.indexing.thumbnails-dir} (none when unset). Nothing connects
- * at startup.
+ * thumbnails in PostgreSQL, where every search-service replica reads them (or as files under {@code
+ * loupe.indexing.thumbnails-dir}). Nothing but the database is reached at startup.
  */
 @ApplicationScoped
 public class PipelineWiring {
@@ -65,32 +70,25 @@ public class PipelineWiring {
     @Produces
     @Singleton
     @DefaultBean
-    EventProcessor eventProcessor(EmbedderClient client, MilvusConnection milvus) {
+    EventProcessor eventProcessor(EmbedderClient client, MilvusConnection milvus, Pool pool, ImportStore schema) {
+        // the job store is asked for first: producing it migrates the schema the thumbnails' table is in
         RemotePhotoEmbedder embedder = RemotePhotoEmbedder.of(client, config.embedder());
         FetchConfig fetch = config.fetch();
         IndexingConfig indexing = config.indexing();
         long maxBytes = fetch.maxBytes().asLongValue();
         ThumbnailStore thumbnails = indexing.thumbnailsDir()
                 .<ThumbnailStore>map(FileThumbnailStore::new)
-                .orElseGet(NoThumbnails::new);
+                .orElseGet(
+                        () -> new PostgresThumbnailStore(pool, config.imports().databaseTimeout()));
         return new IngestEventProcessor(
-                new PhotoFetcher(fetchPolicy(fetch, config.jobs().roots()), AddressResolver.system()),
-                preparer(new ImageDecoder(new ImageLimits(maxBytes, fetch.maxImagePixels())), indexing),
+                new PhotoFetcher(fetchPolicy(fetch, config.imports().roots()), AddressResolver.system()),
+                new PhotoPreparer(
+                        new ImageDecoder(new ImageLimits(maxBytes, fetch.maxImagePixels())), indexing.thumbnailEdge()),
                 embedder,
                 milvus,
                 thumbnails,
-                new IngestOptions(
-                        indexing.batchSize(),
-                        indexing.fetchConcurrency(),
-                        indexing.thumbnailsDir().isPresent() ? indexing.thumbnailUrl() : null),
+                new IngestOptions(indexing.batchSize(), indexing.fetchConcurrency(), indexing.thumbnailUrl()),
                 indexSettings(config.milvus().index()));
-    }
-
-    /** Thumbnails are made only where they are kept. */
-    private static PhotoPreparer preparer(ImageDecoder decoder, IndexingConfig indexing) {
-        return indexing.thumbnailsDir().isPresent()
-                ? new PhotoPreparer(decoder, indexing.thumbnailEdge())
-                : PhotoPreparer.withoutThumbnails(decoder);
     }
 
     /** @param jobRoots where {@code file:} URLs may read when {@code loupe.fetch.file-roots} is unset */

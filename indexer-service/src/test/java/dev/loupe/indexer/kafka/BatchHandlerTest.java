@@ -3,7 +3,7 @@ package dev.loupe.indexer.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.loupe.indexer.pipeline.EventOutcome;
+import dev.loupe.ingest.EventOutcome;
 import dev.loupe.ingest.FailureReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -206,14 +206,12 @@ class BatchHandlerTest {
         assertThat(progress.of("job-1")).hasSize(2);
     }
 
-    private BatchHandler handler(dev.loupe.indexer.pipeline.EventProcessor processor) {
+    private BatchHandler handler(dev.loupe.ingest.EventProcessor processor) {
         return handler(processor, producer, Duration.ofSeconds(5));
     }
 
     private BatchHandler handler(
-            dev.loupe.indexer.pipeline.EventProcessor processor,
-            MockProducer<String, byte[]> sends,
-            Duration sendTimeout) {
+            dev.loupe.ingest.EventProcessor processor, MockProducer<String, byte[]> sends, Duration sendTimeout) {
         return new BatchHandler(
                 new BatchHandler.Topics("photo-ingested.retry", "photo-ingested.dlq"),
                 processor,

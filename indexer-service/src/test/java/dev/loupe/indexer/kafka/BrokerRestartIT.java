@@ -3,7 +3,7 @@ package dev.loupe.indexer.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.loupe.indexer.pipeline.EventOutcome;
+import dev.loupe.ingest.EventOutcome;
 import dev.loupe.ingest.PhotoIngested;
 import dev.loupe.testkit.kafka.LocalKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

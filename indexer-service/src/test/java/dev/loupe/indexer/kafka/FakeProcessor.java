@@ -1,7 +1,7 @@
 package dev.loupe.indexer.kafka;
 
-import dev.loupe.indexer.pipeline.EventOutcome;
-import dev.loupe.indexer.pipeline.EventProcessor;
+import dev.loupe.ingest.EventOutcome;
+import dev.loupe.ingest.EventProcessor;
 import dev.loupe.ingest.FailureReason;
 import dev.loupe.ingest.PhotoIngested;
 import java.time.Instant;

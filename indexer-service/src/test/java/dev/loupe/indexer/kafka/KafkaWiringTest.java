@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.loupe.indexer.PostgresResource;
-import dev.loupe.indexer.jobs.EventPublisher;
+import dev.loupe.jobs.EventPublisher;
+import dev.loupe.testkit.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.loupe.indexer.kafka;
 
-import dev.loupe.indexer.jobs.ImportProgress;
-import dev.loupe.indexer.pipeline.EventOutcome;
+import dev.loupe.ingest.EventOutcome;
+import dev.loupe.jobs.ImportProgress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,6 +2,7 @@ package dev.loupe.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.testkit.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +27,11 @@ import org.junit.jupiter.api.Test;
 /** The Flyway migrations on a real PostgreSQL server, from empty and from the schemas before Flyway. */
 class LoupeSchemaTest {
 
-    private static TestServer server;
+    private static TestPostgres server;
 
     @BeforeAll
     static void start() {
-        server = new TestServer();
+        server = new TestPostgres();
     }
 
     @AfterAll
@@ -40,7 +41,7 @@ class LoupeSchemaTest {
 
     @Test
     void migrates_an_empty_database_to_every_table_and_again_to_no_change() throws SQLException {
-        DataSource database = server.dataSource(server.freshDatabase());
+        DataSource database = server.dataSource(server.freshDatabaseName());
 
         assertThat(LoupeSchema.migrate(database)).isEqualTo("3");
         assertThat(tables(database, "public")).containsAll(LoupeSchema.TABLES);
@@ -51,7 +52,7 @@ class LoupeSchemaTest {
 
     @Test
     void instances_that_start_together_migrate_once() throws Exception {
-        DataSource database = server.dataSource(server.freshDatabase());
+        DataSource database = server.dataSource(server.freshDatabaseName());
         List<Callable<String>> starts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             starts.add(() -> LoupeSchema.migrate(database));
@@ -67,7 +68,7 @@ class LoupeSchemaTest {
 
     @Test
     void adopts_a_standalone_database_of_the_earlier_schema_keeping_its_sessions_and_jobs() throws SQLException {
-        DataSource database = server.dataSource(server.freshDatabase());
+        DataSource database = server.dataSource(server.freshDatabaseName());
         execute(database, """
                 CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
                 INSERT INTO schema_version(version) VALUES (1), (2);
@@ -105,7 +106,7 @@ class LoupeSchemaTest {
 
     @Test
     void adopts_an_indexer_database_of_the_earlier_schema_keeping_its_jobs() throws SQLException {
-        DataSource database = server.dataSource(server.freshDatabase());
+        DataSource database = server.dataSource(server.freshDatabaseName());
         execute(database, """
                 CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
                 INSERT INTO schema_version(version) VALUES (1);

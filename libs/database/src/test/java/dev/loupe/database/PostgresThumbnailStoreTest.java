@@ -2,6 +2,7 @@ package dev.loupe.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.testkit.TestPostgres;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
@@ -11,22 +12,21 @@ import org.junit.jupiter.api.Test;
 /** Thumbnails in a real PostgreSQL table, by collection and photo id. */
 class PostgresThumbnailStoreTest {
 
-    private static TestServer server;
+    private static TestPostgres server;
     private static Pool pool;
     private static PostgresThumbnailStore store;
 
     @BeforeAll
     static void start() {
-        server = new TestServer();
-        String database = server.freshDatabase();
+        server = new TestPostgres();
+        String database = server.freshDatabaseName();
         LoupeSchema.migrate(server.dataSource(database));
         pool = server.pool(database);
-        store = new PostgresThumbnailStore(pool, TestServer.TIMEOUT);
+        store = new PostgresThumbnailStore(pool, TestPostgres.TIMEOUT);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        pool.closeAndAwait();
         server.close();
     }
 

@@ -25,6 +25,11 @@ public final class ModelPhotoEmbedder implements PhotoEmbedder {
     }
 
     @Override
+    public int dimensions() {
+        return model.info().dimensions();
+    }
+
+    @Override
     public float[][] embed(List<PreparedPhoto> photos) throws FetchException {
         try {
             List<float[]> pixels = new ArrayList<>(photos.size());

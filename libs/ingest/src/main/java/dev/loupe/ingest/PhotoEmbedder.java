@@ -20,6 +20,13 @@ public interface PhotoEmbedder {
     String modelId();
 
     /**
+     * The length of the vectors.
+     *
+     * @throws FetchException EMBEDDING when the model (or the service serving it) cannot say yet
+     */
+    int dimensions() throws FetchException;
+
+    /**
      * Embeds the photos as one batch.
      *
      * @return one L2-normalised vector per photo, in order, all of the same length

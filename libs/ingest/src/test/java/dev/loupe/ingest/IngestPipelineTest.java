@@ -345,6 +345,11 @@ class IngestPipelineTest {
             }
 
             @Override
+            public int dimensions() throws FetchException {
+                return model.dimensions();
+            }
+
+            @Override
             public float[][] embed(List<PreparedPhoto> photos) throws FetchException {
                 embedding.countDown();
                 try {
@@ -440,6 +445,11 @@ class IngestPipelineTest {
         @Override
         public String modelId() {
             return delegate.modelId();
+        }
+
+        @Override
+        public int dimensions() throws FetchException {
+            return delegate.dimensions();
         }
 
         @Override

@@ -1,16 +1,20 @@
 package dev.loupe.search.classifier;
 
 import dev.loupe.classifier.LinearClassifier;
+import dev.loupe.search.config.SearchConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,12 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Classifier sessions and their labels in PostgreSQL (tables {@code classifier_session} and {@code
- * classifier_label}), plain JDBC. Thread-safe: every call takes its own connection; changes of several
- * rows run in one transaction.
+ * classifier_label}), through the reactive client: every replica of the service reads and changes the
+ * same sessions. Calls block up to {@code loupe.postgres.timeout}: make them from worker or virtual
+ * threads. Changes of several rows run in one transaction.
  */
 @ApplicationScoped
 public class ClassifierSessionRepository {
@@ -34,16 +38,24 @@ public class ClassifierSessionRepository {
             + " (SELECT count(*) FROM classifier_label l WHERE l.session_id = s.id AND NOT l.positive) AS negatives"
             + " FROM classifier_session s";
 
-    private final DataSource dataSource;
+    private static final String UPSERT_LABEL =
+            "INSERT INTO classifier_label(session_id, photo_id, positive, labelled_at) VALUES ($1, $2, $3, $4)"
+                    + " ON CONFLICT (session_id, photo_id) DO UPDATE SET positive = excluded.positive,"
+                    + " labelled_at = excluded.labelled_at";
+
+    private final Pool pool;
+    private final Duration timeout;
     private final Clock clock;
 
     @Inject
-    ClassifierSessionRepository(DataSource dataSource) {
-        this(dataSource, Clock.systemUTC());
+    ClassifierSessionRepository(Pool pool, SearchConfig config) {
+        this(pool, config.postgres().timeout(), Clock.systemUTC());
     }
 
-    public ClassifierSessionRepository(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+    /** @param timeout longest wait for one statement or transaction */
+    public ClassifierSessionRepository(Pool pool, Duration timeout, Clock clock) {
+        this.pool = pool;
+        this.timeout = timeout;
         this.clock = clock;
     }
 
@@ -63,74 +75,61 @@ public class ClassifierSessionRepository {
      * @return the stored session
      */
     public ClassifierSession create(NewSession session, Collection<String> positives) {
-        Timestamp now = nowStamp();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO classifier_session(id, name,"
-                    + " prompt, collection, filter_json, model_id, dimension, weight, threshold, scale, created_at,"
-                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                LinearClassifier classifier = session.classifier();
-                insert.setString(1, session.id());
-                insert.setString(2, session.name());
-                insert.setString(3, session.prompt());
-                insert.setString(4, session.collection());
-                insert.setString(5, session.filterJson());
-                insert.setString(6, session.modelId());
-                insert.setInt(7, classifier.dimension());
-                insert.setArray(8, weightArray(connection, classifier.weight()));
-                insert.setDouble(9, classifier.threshold());
-                insert.setDouble(10, classifier.scale());
-                insert.setTimestamp(11, now);
-                insert.setTimestamp(12, now);
-                insert.executeUpdate();
-            }
-            upsertLabels(connection, session.id(), positives, true, now);
-            connection.commit();
-        } catch (SQLException e) {
-            throw failure("cannot store classifier session " + session.id(), e);
-        }
+        OffsetDateTime now = nowStamp();
+        LinearClassifier classifier = session.classifier();
+        Tuple row = Tuple.tuple()
+                .addString(session.id())
+                .addString(session.name())
+                .addString(session.prompt())
+                .addString(session.collection())
+                .addString(session.filterJson())
+                .addString(session.modelId())
+                .addInteger(classifier.dimension())
+                .addArrayOfFloat(boxed(classifier.weight()))
+                .addDouble(classifier.threshold())
+                .addDouble(classifier.scale())
+                .addOffsetDateTime(now)
+                .addOffsetDateTime(now);
+        await(
+                pool.withTransaction(connection -> connection
+                        .preparedQuery("INSERT INTO classifier_session(id, name, prompt, collection, filter_json,"
+                                + " model_id, dimension, weight, threshold, scale, created_at, updated_at)"
+                                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
+                        .execute(row)
+                        .chain(() -> upsertLabels(connection, session.id(), positives, true, now))),
+                "cannot store classifier session " + session.id());
         return find(session.id()).orElseThrow(() -> new UnknownClassifierException(session.id()));
     }
 
     public Optional<ClassifierSession> find(String id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(SELECT_SESSION + " WHERE s.id = ?")) {
-            query.setString(1, id);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(session(rows)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("cannot read classifier session " + id, e);
-        }
+        RowSet<Row> rows = await(
+                pool.preparedQuery(SELECT_SESSION + " WHERE s.id = $1").execute(Tuple.of(id)),
+                "cannot read classifier session " + id);
+        return rows.size() == 0
+                ? Optional.empty()
+                : Optional.of(session(rows.iterator().next()));
     }
 
     /** The newest sessions first. */
     public List<ClassifierSession> recent(int limit) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query =
-                        connection.prepareStatement(SELECT_SESSION + " ORDER BY s.created_at DESC, s.id LIMIT ?")) {
-            query.setInt(1, limit);
-            List<ClassifierSession> sessions = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    sessions.add(session(rows));
-                }
-            }
-            return sessions;
-        } catch (SQLException e) {
-            throw failure("cannot list classifier sessions", e);
+        RowSet<Row> rows = await(
+                pool.preparedQuery(SELECT_SESSION + " ORDER BY s.created_at DESC, s.id LIMIT $1")
+                        .execute(Tuple.of(limit)),
+                "cannot list classifier sessions");
+        List<ClassifierSession> sessions = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            sessions.add(session(row));
         }
+        return sessions;
     }
 
     public long count() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM classifier_session");
-                ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw failure("cannot count classifier sessions", e);
-        }
+        return await(
+                        pool.query("SELECT count(*) FROM classifier_session").execute(),
+                        "cannot count classifier sessions")
+                .iterator()
+                .next()
+                .getLong(0);
     }
 
     /**
@@ -139,13 +138,12 @@ public class ClassifierSessionRepository {
      * @return whether it existed
      */
     public boolean delete(String id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM classifier_session WHERE id = ?")) {
-            delete.setString(1, id);
-            return delete.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw failure("cannot delete classifier session " + id, e);
-        }
+        return await(
+                                pool.preparedQuery("DELETE FROM classifier_session WHERE id = $1")
+                                        .execute(Tuple.of(id)),
+                                "cannot delete classifier session " + id)
+                        .rowCount()
+                > 0;
     }
 
     /**
@@ -161,64 +159,55 @@ public class ClassifierSessionRepository {
             Collection<String> negatives,
             Collection<String> removed,
             int maxLabels) {
-        Timestamp now = nowStamp();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                // locks the session row: concurrent labelling of one session queues here, so the count holds
-                try (PreparedStatement touch =
-                        connection.prepareStatement("UPDATE classifier_session SET updated_at = ? WHERE id = ?")) {
-                    touch.setTimestamp(1, now);
-                    touch.setString(2, id);
-                    if (touch.executeUpdate() == 0) {
-                        throw new UnknownClassifierException(id);
-                    }
-                }
-                if (!removed.isEmpty()) {
-                    try (PreparedStatement delete = connection.prepareStatement(
-                            "DELETE FROM classifier_label WHERE session_id = ? AND photo_id = ANY (?)")) {
-                        delete.setString(1, id);
-                        delete.setArray(2, connection.createArrayOf("text", removed.toArray()));
-                        delete.executeUpdate();
-                    }
-                }
-                upsertLabels(connection, id, positives, true, now);
-                upsertLabels(connection, id, negatives, false, now);
-                long count = labelCount(connection, id);
-                if (count > maxLabels) {
-                    connection.rollback();
-                    throw new ClassifierConflictException(
-                            ClassifierConflictException.Reason.TOO_MANY_LABELS,
-                            "A session keeps at most " + maxLabels + " labelled photos; these labels would make "
-                                    + count + ": remove labels or start a new session",
-                            "Nothing was labelled (loupe.classifiers.max-labels).");
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failure("cannot label photos of classifier session " + id, e);
-        }
+        OffsetDateTime now = nowStamp();
+        await(
+                pool.withTransaction(connection -> connection
+                        // locks the session row: concurrent labelling of one session queues here, so the count holds
+                        .preparedQuery("UPDATE classifier_session SET updated_at = $1 WHERE id = $2")
+                        .execute(Tuple.of(now, id))
+                        .chain(touched -> touched.rowCount() == 0
+                                ? Uni.createFrom().failure(new UnknownClassifierException(id))
+                                : removed.isEmpty()
+                                        ? Uni.createFrom().voidItem()
+                                        : connection
+                                                .preparedQuery("DELETE FROM classifier_label WHERE session_id = $1"
+                                                        + " AND photo_id = ANY ($2)")
+                                                .execute(Tuple.of(id, removed.toArray(String[]::new)))
+                                                .replaceWithVoid())
+                        .chain(() -> upsertLabels(connection, id, positives, true, now))
+                        .chain(() -> upsertLabels(connection, id, negatives, false, now))
+                        .chain(() -> connection
+                                .preparedQuery("SELECT count(*) FROM classifier_label WHERE session_id = $1")
+                                .execute(Tuple.of(id)))
+                        .chain(counted -> {
+                            long count = counted.iterator().next().getLong(0);
+                            if (count <= maxLabels) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            // a failure rolls the transaction back
+                            return Uni.createFrom()
+                                    .failure(new ClassifierConflictException(
+                                            ClassifierConflictException.Reason.TOO_MANY_LABELS,
+                                            "A session keeps at most " + maxLabels
+                                                    + " labelled photos; these labels would make " + count
+                                                    + ": remove labels or start a new session",
+                                            "Nothing was labelled (loupe.classifiers.max-labels)."));
+                        })),
+                "cannot label photos of classifier session " + id);
     }
 
     /** The labelled photo ids of a session and whether each is positive, oldest label first. */
     public Map<String, Boolean> labels(String id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT photo_id, positive FROM classifier_label"
-                        + " WHERE session_id = ? ORDER BY labelled_at, photo_id")) {
-            query.setString(1, id);
-            Map<String, Boolean> labels = new LinkedHashMap<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    labels.put(rows.getString(1), rows.getBoolean(2));
-                }
-            }
-            return labels;
-        } catch (SQLException e) {
-            throw failure("cannot read the labels of classifier session " + id, e);
+        RowSet<Row> rows = await(
+                pool.preparedQuery("SELECT photo_id, positive FROM classifier_label WHERE session_id = $1"
+                                + " ORDER BY labelled_at, photo_id")
+                        .execute(Tuple.of(id)),
+                "cannot read the labels of classifier session " + id);
+        Map<String, Boolean> labels = new LinkedHashMap<>();
+        for (Row row : rows) {
+            labels.put(row.getString(0), row.getBoolean(1));
         }
+        return labels;
     }
 
     /**
@@ -229,32 +218,35 @@ public class ClassifierSessionRepository {
      * @return false when the session is gone or its round is no longer {@code previousRound}
      */
     public boolean saveTraining(String id, int previousRound, LinearClassifier classifier, TrainingRound report) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement("UPDATE classifier_session SET weight = ?,"
-                        + " threshold = ?, scale = ?, round = ?, trained_at = ?, train_loss = ?, train_accuracy = ?,"
-                        + " train_steps = ?, train_positives = ?, train_negatives = ?, train_top_k = ?,"
-                        + " train_entered = ?, train_left = ?, updated_at = ? WHERE id = ? AND round = ?")) {
-            Timestamp trainedAt = Timestamp.from(report.trainedAt());
-            update.setArray(1, weightArray(connection, classifier.weight()));
-            update.setDouble(2, classifier.threshold());
-            update.setDouble(3, classifier.scale());
-            update.setInt(4, report.round());
-            update.setTimestamp(5, trainedAt);
-            update.setDouble(6, report.loss());
-            update.setDouble(7, report.accuracy());
-            update.setInt(8, report.steps());
-            update.setInt(9, report.positives());
-            update.setInt(10, report.negatives());
-            update.setInt(11, report.topChanged().k());
-            update.setInt(12, report.topChanged().entered());
-            update.setInt(13, report.topChanged().left());
-            update.setTimestamp(14, trainedAt);
-            update.setString(15, id);
-            update.setInt(16, previousRound);
-            return update.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw failure("cannot store the training of classifier session " + id, e);
-        }
+        OffsetDateTime trainedAt = report.trainedAt().atOffset(ZoneOffset.UTC);
+        Tuple row = Tuple.tuple()
+                .addArrayOfFloat(boxed(classifier.weight()))
+                .addDouble(classifier.threshold())
+                .addDouble(classifier.scale())
+                .addInteger(report.round())
+                .addOffsetDateTime(trainedAt)
+                .addDouble(report.loss())
+                .addDouble(report.accuracy())
+                .addInteger(report.steps())
+                .addInteger(report.positives())
+                .addInteger(report.negatives())
+                .addInteger(report.topChanged().k())
+                .addInteger(report.topChanged().entered())
+                .addInteger(report.topChanged().left())
+                .addOffsetDateTime(trainedAt)
+                .addString(id)
+                .addInteger(previousRound);
+        return await(
+                                pool.preparedQuery(
+                                                "UPDATE classifier_session SET weight = $1, threshold = $2, scale = $3,"
+                                                        + " round = $4, trained_at = $5, train_loss = $6, train_accuracy = $7,"
+                                                        + " train_steps = $8, train_positives = $9, train_negatives = $10,"
+                                                        + " train_top_k = $11, train_entered = $12, train_left = $13,"
+                                                        + " updated_at = $14 WHERE id = $15 AND round = $16")
+                                        .execute(row),
+                                "cannot store the training of classifier session " + id)
+                        .rowCount()
+                > 0;
     }
 
     /** The time this repository stamps rows with, at PostgreSQL's precision (microseconds). */
@@ -262,71 +254,53 @@ public class ClassifierSessionRepository {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private Timestamp nowStamp() {
-        return Timestamp.from(now());
+    private OffsetDateTime nowStamp() {
+        return now().atOffset(ZoneOffset.UTC);
     }
 
-    private static void upsertLabels(
-            Connection connection, String id, Collection<String> photoIds, boolean positive, Timestamp now)
-            throws SQLException {
+    private static Uni<Void> upsertLabels(
+            SqlConnection connection, String id, Collection<String> photoIds, boolean positive, OffsetDateTime now) {
         if (photoIds.isEmpty()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO classifier_label(session_id, photo_id, positive, labelled_at) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (session_id, photo_id) DO UPDATE SET positive = excluded.positive,"
-                        + " labelled_at = excluded.labelled_at")) {
-            for (String photoId : photoIds) {
-                upsert.setString(1, id);
-                upsert.setString(2, photoId);
-                upsert.setBoolean(3, positive);
-                upsert.setTimestamp(4, now);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+        List<Tuple> rows = new ArrayList<>(photoIds.size());
+        for (String photoId : photoIds) {
+            rows.add(Tuple.of(id, photoId, positive, now));
         }
+        return connection.preparedQuery(UPSERT_LABEL).executeBatch(rows).replaceWithVoid();
     }
 
-    private static long labelCount(Connection connection, String id) throws SQLException {
-        try (PreparedStatement query =
-                connection.prepareStatement("SELECT count(*) FROM classifier_label WHERE session_id = ?")) {
-            query.setString(1, id);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static Array weightArray(Connection connection, float[] weight) throws SQLException {
+    private static Float[] boxed(float[] weight) {
         Float[] boxed = new Float[weight.length];
         for (int i = 0; i < weight.length; i++) {
             boxed[i] = weight[i];
         }
-        return connection.createArrayOf("real", boxed);
+        return boxed;
     }
 
-    private static ClassifierSession session(ResultSet row) throws SQLException {
-        Object[] stored = (Object[]) row.getArray("weight").getArray();
+    private static ClassifierSession session(Row row) {
+        Float[] stored = row.getArrayOfFloats("weight");
         float[] weight = new float[stored.length];
         for (int i = 0; i < weight.length; i++) {
-            weight[i] = ((Number) stored[i]).floatValue();
+            weight[i] = stored[i];
         }
         LinearClassifier classifier = new LinearClassifier(weight, row.getDouble("threshold"), row.getDouble("scale"));
-        int round = row.getInt("round");
-        Timestamp trainedAt = row.getTimestamp("trained_at");
+        int round = row.getInteger("round");
+        OffsetDateTime trainedAt = row.getOffsetDateTime("trained_at");
         TrainingRound lastTraining = trainedAt == null
                 ? null
                 : new TrainingRound(
                         round,
                         row.getDouble("train_loss"),
                         row.getDouble("train_accuracy"),
-                        row.getInt("train_steps"),
-                        row.getInt("train_positives"),
-                        row.getInt("train_negatives"),
+                        row.getInteger("train_steps"),
+                        row.getInteger("train_positives"),
+                        row.getInteger("train_negatives"),
                         classifier.threshold(),
                         new TopChanged(
-                                row.getInt("train_top_k"), row.getInt("train_entered"), row.getInt("train_left")),
+                                row.getInteger("train_top_k"),
+                                row.getInteger("train_entered"),
+                                row.getInteger("train_left")),
                         trainedAt.toInstant());
         return new ClassifierSession(
                 row.getString("id"),
@@ -339,11 +313,18 @@ public class ClassifierSessionRepository {
                 round,
                 new LabelCounts(row.getLong("positives"), row.getLong("negatives")),
                 lastTraining,
-                row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant());
+                row.getOffsetDateTime("created_at").toInstant(),
+                row.getOffsetDateTime("updated_at").toInstant());
     }
 
-    private static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException(what + ": " + e.getMessage(), e);
+    /** Waits for the database; its own failures keep their type (unknown session, conflict). */
+    private <T> T await(Uni<T> uni, String what) {
+        try {
+            return uni.await().atMost(timeout);
+        } catch (UnknownClassifierException | ClassifierConflictException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(what + ": " + e.getMessage(), e);
+        }
     }
 }

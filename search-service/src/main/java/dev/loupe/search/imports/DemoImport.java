@@ -1,8 +1,10 @@
 package dev.loupe.search.imports;
 
+import dev.loupe.jobs.ImportJob;
+import dev.loupe.jobs.ImportRequest;
+import dev.loupe.jobs.ImportService;
+import dev.loupe.jobs.ImportSourceRequest;
 import dev.loupe.search.config.SearchConfig;
-import dev.loupe.service.imports.ImportRequest;
-import dev.loupe.service.imports.ImportSourceRequest;
 import dev.loupe.vectorstore.CollectionStats;
 import dev.loupe.vectorstore.VectorStore;
 import io.quarkus.runtime.StartupEvent;
@@ -44,7 +46,7 @@ public class DemoImport {
 
     // after DefaultCollection made sure the collection exists
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
-        if (!config.demo().importOnStart()) {
+        if (!config.demo().importOnStart() || config.mode() != SearchConfig.Mode.STANDALONE) {
             return;
         }
         String collection = config.defaultCollection();

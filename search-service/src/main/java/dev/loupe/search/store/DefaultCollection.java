@@ -1,5 +1,6 @@
 package dev.loupe.search.store;
 
+import dev.loupe.embedder.client.EmbedderUnavailableException;
 import dev.loupe.search.config.SearchConfig;
 import dev.loupe.search.encoder.EncoderInfo;
 import dev.loupe.search.encoder.QueryEncoder;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * At startup, loads the query model and makes sure the default collection exists with the model's
- * dimension (cosine metric). An empty default collection left by another model is recreated; a
+ * dimension (cosine metric); in the distributed mode, once embedder-service names the model if it did
+ * not at startup (the readiness check asks again). An empty default collection left by another model is recreated; a
  * non-empty one is kept and reported, since its photos must be re-imported with the new model.
  */
 @ApplicationScoped
@@ -33,7 +35,22 @@ public class DefaultCollection {
         this.config = config;
     }
 
-    void ensure(@Observes StartupEvent event) {
+    void atStartup(@Observes StartupEvent event) {
+        try {
+            ensure();
+        } catch (EmbedderUnavailableException e) {
+            LOG.warnf(
+                    "the default collection '%s' is made once embedder-service names the query model: %s",
+                    config.defaultCollection(), e.getMessage());
+        }
+    }
+
+    /**
+     * Creates the default collection for the query model unless it exists.
+     *
+     * @throws EmbedderUnavailableException when the model is not known yet (distributed)
+     */
+    public void ensure() {
         EncoderInfo model = encoder.info();
         CollectionSpec wanted;
         try {

@@ -36,7 +36,17 @@ public class VectorStoreProducer {
     VectorStore vectorStore() {
         VectorStore store;
         String where;
-        switch (config.store().type()) {
+        SearchConfig.Store.Type type = config.store()
+                .type()
+                .orElse(
+                        config.mode() == SearchConfig.Mode.DISTRIBUTED
+                                ? SearchConfig.Store.Type.MILVUS
+                                : SearchConfig.Store.Type.LUCENE);
+        if (type == SearchConfig.Store.Type.LUCENE && config.mode() == SearchConfig.Mode.DISTRIBUTED) {
+            throw new IllegalStateException("loupe.mode=distributed keeps the vectors in Milvus, which every replica"
+                    + " shares: set loupe.store.type=milvus (or leave it unset), not lucene");
+        }
+        switch (type) {
             case MILVUS -> {
                 MilvusConnectionConfig milvus = config.store().milvus();
                 store = MilvusVectorStore.connect(milvus.uri(), milvus.token().orElse(null), milvus.timeout());
@@ -47,9 +57,7 @@ public class VectorStoreProducer {
                 store = new LuceneVectorStore(root);
                 where = "Lucene under " + root;
             }
-            default ->
-                throw new IllegalStateException(
-                        "unknown loupe.store.type " + config.store().type());
+            default -> throw new IllegalStateException("unknown loupe.store.type " + type);
         }
         LOG.infof(
                 "vector store: %s, collections %s",

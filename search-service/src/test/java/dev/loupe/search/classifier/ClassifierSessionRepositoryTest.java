@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.classifier.LinearClassifier;
+import dev.loupe.database.EmbeddedPostgresServer;
+import dev.loupe.database.LoupeSchema;
 import dev.loupe.search.classifier.ClassifierSessionRepository.NewSession;
-import dev.loupe.search.database.SchemaMigrator;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +36,10 @@ class ClassifierSessionRepositoryTest {
     @TempDir
     static Path dir;
 
-    private static EmbeddedPostgres postgres;
+    private static final Vertx VERTX = Vertx.vertx();
+
+    private static EmbeddedPostgresServer postgres;
+    private static Pool pool;
     private static ClassifierSessionRepository sessions;
 
     @BeforeAll
@@ -42,20 +49,31 @@ class ClassifierSessionRepositoryTest {
 
     @AfterAll
     static void stop() throws Exception {
+        close();
+        VERTX.closeAndAwait();
+    }
+
+    private static void open() {
+        postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0, Duration.ofSeconds(60));
+        LoupeSchema.migrate(postgres.dataSource());
+        pool = PgBuilder.pool()
+                .connectingTo(new PgConnectOptions()
+                        .setHost("127.0.0.1")
+                        .setPort(postgres.port())
+                        .setDatabase(EmbeddedPostgresServer.USER)
+                        .setUser(EmbeddedPostgresServer.USER))
+                .using(VERTX)
+                .build();
+        sessions = new ClassifierSessionRepository(pool, Duration.ofSeconds(20), CLOCK);
+    }
+
+    private static void close() {
+        if (pool != null) {
+            pool.closeAndAwait();
+        }
         if (postgres != null) {
             postgres.close();
         }
-    }
-
-    private static void open() throws Exception {
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dir.resolve("postgres"))
-                .setCleanDataDirectory(false)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .start();
-        DataSource dataSource = postgres.getPostgresDatabase();
-        new SchemaMigrator(dataSource).migrate();
-        sessions = new ClassifierSessionRepository(dataSource, CLOCK);
     }
 
     private ClassifierSession create(List<String> positives) {
@@ -80,7 +98,7 @@ class ClassifierSessionRepositoryTest {
                 1, 0.5, 0.75, 42, 2, 2, trained.threshold(), new TopChanged(50, 3, 3), CLOCK.instant());
         assertThat(sessions.saveTraining(created.id(), 0, trained, round)).isTrue();
 
-        postgres.close();
+        close();
         open();
 
         ClassifierSession reopened = sessions.find(created.id()).orElseThrow();

@@ -31,8 +31,11 @@ class SearchConfigTest {
     }
 
     @Test
-    void the_store_is_lucene_and_classifier_sessions_have_their_documented_defaults() {
-        assertThat(config.store().type()).isEqualTo(SearchConfig.Store.Type.LUCENE);
+    void the_mode_is_standalone_and_classifier_sessions_have_their_documented_defaults() {
+        assertThat(config.mode()).isEqualTo(SearchConfig.Mode.STANDALONE);
+        assertThat(config.store().type())
+                .as("lucene in standalone, milvus in distributed")
+                .isEmpty();
         assertThat(config.store().milvus().uri()).isEqualTo("http://localhost:19530");
         assertThat(config.store().milvus().token()).isEmpty();
         assertThat(config.store().milvus().timeout()).isEqualTo(Duration.ofSeconds(10));

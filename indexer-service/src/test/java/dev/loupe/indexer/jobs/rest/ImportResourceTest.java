@@ -8,12 +8,12 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.loupe.indexer.PostgresResource;
-import dev.loupe.indexer.jobs.ImportProgress;
 import dev.loupe.indexer.jobs.RecordingPublisher;
-import dev.loupe.indexer.pipeline.EventOutcome;
+import dev.loupe.ingest.EventOutcome;
 import dev.loupe.ingest.FailureReason;
 import dev.loupe.ingest.PhotoIngested;
+import dev.loupe.jobs.ImportProgress;
+import dev.loupe.testkit.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -41,7 +41,7 @@ class ImportResourceTest {
     @Inject
     ImportProgress progress;
 
-    @ConfigProperty(name = "loupe.jobs.roots")
+    @ConfigProperty(name = "loupe.imports.roots")
     List<Path> roots;
 
     private String path(String relative) {
@@ -126,7 +126,7 @@ class ImportResourceTest {
         assertThat(redriven.getString("status")).isEqualTo("running");
         assertThat(redriven.getLong("pending")).isEqualTo(1);
         assertThat(redriven.getLong("failed")).isEqualTo(1);
-        assertThat(redriven.getString("collection")).isEqualTo("photos"); // loupe.jobs.default-collection
+        assertThat(redriven.getString("collection")).isEqualTo("photos"); // loupe.default-collection
 
         progress.record(id, List.of(new EventOutcome.Indexed(again)));
         assertThat(job(id).getString("status")).isEqualTo("done");

@@ -36,11 +36,11 @@ public class ImportRootResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         return Map.of(
-                "loupe.jobs.roots",
+                "loupe.imports.roots",
                 dir.resolve("root").toString(),
-                "loupe.jobs.max-urls",
+                "loupe.imports.max-urls",
                 Integer.toString(MAX_URLS),
-                "loupe.jobs.publish-batch-size",
+                "loupe.imports.publish-batch-size",
                 "2",
                 "quarkus.http.host",
                 "127.0.0.1");

@@ -119,6 +119,11 @@ public final class RemotePhotoEmbedder implements PhotoEmbedder {
     }
 
     @Override
+    public int dimensions() throws FetchException {
+        return model().dimensions();
+    }
+
+    @Override
     public float[][] embed(List<PreparedPhoto> photos) throws FetchException {
         List<FetchException> refusals = new ArrayList<>();
         float[][] vectors = embedEach(photos, (index, why) -> refusals.add(why));

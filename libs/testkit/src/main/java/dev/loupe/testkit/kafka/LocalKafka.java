@@ -73,14 +73,16 @@ public final class LocalKafka implements AutoCloseable {
 
     private final List<java.util.logging.Logger> quietened = new ArrayList<>();
     private final Path directory;
+    private final boolean keepData;
     private final Map<String, String> serverProperties;
     private final int brokerPort;
     private KafkaRaftServer server; // null while stopped
     private Admin admin; // created on first use, reconnects by itself after a restart
     private boolean closed;
 
-    private LocalKafka(Path directory, Map<String, String> serverProperties, int brokerPort) {
+    private LocalKafka(Path directory, boolean keepData, Map<String, String> serverProperties, int brokerPort) {
         this.directory = directory;
+        this.keepData = keepData;
         this.serverProperties = serverProperties;
         this.brokerPort = brokerPort;
     }
@@ -99,9 +101,22 @@ public final class LocalKafka implements AutoCloseable {
      * @throws IllegalStateException when the broker does not come up within a minute
      */
     public static LocalKafka start(Map<String, String> overrides) throws IOException, InterruptedException {
-        Path directory = Files.createTempDirectory("local-kafka-");
-        int brokerPort = freePort();
-        int controllerPort = freePort();
+        return start(Files.createTempDirectory("local-kafka-"), false, freePort(), freePort(), overrides);
+    }
+
+    /**
+     * Starts a broker on a data directory that outlives it ({@code ./loupe cluster}): formatted on first
+     * use, its topics, offsets and groups found again by the next start on the same ports.
+     */
+    public static LocalKafka startKeepingData(Path directory, int brokerPort, int controllerPort)
+            throws IOException, InterruptedException {
+        Files.createDirectories(directory);
+        return start(directory, true, brokerPort, controllerPort, Map.of());
+    }
+
+    private static LocalKafka start(
+            Path directory, boolean keepData, int brokerPort, int controllerPort, Map<String, String> overrides)
+            throws IOException, InterruptedException {
         Map<String, String> props = new HashMap<>();
         props.put("num.partitions", "1");
         props.put("default.replication.factor", "1");
@@ -129,7 +144,7 @@ public final class LocalKafka implements AutoCloseable {
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("log.dirs", directory.resolve("data").toString());
         props.put("metadata.log.dir", directory.resolve("metadata").toString());
-        LocalKafka kafka = new LocalKafka(directory, Map.copyOf(props), brokerPort);
+        LocalKafka kafka = new LocalKafka(directory, keepData, Map.copyOf(props), brokerPort);
         if (!Boolean.getBoolean(VERBOSE_PROPERTY)) {
             for (String name : NOISY_LOGGERS) {
                 java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
@@ -138,7 +153,9 @@ public final class LocalKafka implements AutoCloseable {
             }
         }
         try {
-            kafka.format();
+            if (!Files.exists(directory.resolve("metadata").resolve("meta.properties"))) {
+                kafka.format();
+            }
             kafka.startBroker();
         } catch (IOException | InterruptedException | RuntimeException e) {
             kafka.close();
@@ -239,7 +256,7 @@ public final class LocalKafka implements AutoCloseable {
         startBroker();
     }
 
-    /** Stops the broker and deletes its data. Idempotent. */
+    /** Stops the broker and deletes its data (unless started to keep it). Idempotent. */
     @Override
     public synchronized void close() {
         closed = true;
@@ -250,7 +267,9 @@ public final class LocalKafka implements AutoCloseable {
             }
             stopBroker();
         } finally {
-            deleteDirectory();
+            if (!keepData) {
+                deleteDirectory();
+            }
         }
     }
 

@@ -1,0 +1,110 @@
+package dev.loupe.jobs;
+
+import dev.loupe.ingest.ImportPlanner;
+import dev.loupe.ingest.ImportPlanner.Plan;
+import dev.loupe.ingest.ImportRequestException;
+import dev.loupe.jobs.store.ImportStore;
+import dev.loupe.vectorstore.CollectionSpec;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jboss.logging.Logger;
+
+/**
+ * The import API of every service: validates requests, records them as jobs and hands them to a
+ * {@link JobScheduler}; reports jobs (the same from every instance: they live in the database) and
+ * redrives their failures.
+ */
+public final class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    private final ImportStore store;
+    private final ImportPlanner planner;
+    private final JobScheduler scheduler;
+    private final ImportsConfig config;
+    private final UnaryOperator<String> collections;
+
+    /**
+     * @param collections the collection a request's {@code collection} means (null or blank: the
+     *     default one); it may refuse it with an {@link ImportRequestException} or the service's own
+     *     exception (a collection another model built, say)
+     */
+    public ImportService(
+            ImportStore store,
+            ImportPlanner planner,
+            JobScheduler scheduler,
+            ImportsConfig config,
+            UnaryOperator<String> collections) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.planner = Objects.requireNonNull(planner, "planner");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.config = Objects.requireNonNull(config, "config");
+        this.collections = Objects.requireNonNull(collections, "collections");
+    }
+
+    /**
+     * Validates the request, records the job and schedules it.
+     *
+     * @return the job as recorded
+     * @throws ImportRequestException for a bad request (400)
+     * @throws dev.loupe.ingest.ImportPathRefusedException for a path outside the import roots (403)
+     * @throws ImportQueueFullException when {@code loupe.imports.queue-capacity} jobs are unfinished (503)
+     */
+    public ImportJob submit(ImportRequest request) {
+        if (request == null || request.source() == null) {
+            throw new ImportRequestException("source", "required: {\"source\": {\"type\": \"folder\", ...}}");
+        }
+        String collection = collection(request.collection());
+        ImportSourceRequest source = request.source();
+        Plan plan = planner.plan(source.type(), source.path(), source.url(), source.urls());
+        if (store.active() >= config.queueCapacity()) {
+            throw new ImportQueueFullException(config.queueCapacity());
+        }
+        String id = UUID.randomUUID().toString();
+        store.create(id, collection, plan.type(), plan.description(), ImportRunner.requestJson(source));
+        scheduler.schedule(id);
+        LOG.infof("import %s queued: %s %s into %s", id, plan.type(), plan.description(), collection);
+        return require(id);
+    }
+
+    /**
+     * @return the job with its first {@code loupe.imports.failures-limit} failures
+     * @throws UnknownImportException when no job has that id
+     */
+    public ImportJob require(String id) {
+        return store.find(id, config.failuresLimit(), config.rateWindow())
+                .orElseThrow(() -> new UnknownImportException(id));
+    }
+
+    /** The newest {@code loupe.imports.list-limit} jobs, without their failures. */
+    public ImportJobList recent() {
+        return new ImportJobList(store.recent(config.listLimit(), config.rateWindow()));
+    }
+
+    /**
+     * Sends the job's failed photos again, as a new attempt each, and moves them back to pending.
+     *
+     * @return how many photos were sent again
+     * @throws UnknownImportException when no job has that id
+     * @throws ImportStillExpandingException while its source is being read
+     */
+    public int redrive(String id) {
+        int redriven = store.redrive(id).orElseThrow(() -> new UnknownImportException(id));
+        if (redriven > 0) {
+            scheduler.schedule(id);
+            LOG.infof("import %s: %d failed photo(s) redriven", id, redriven);
+        }
+        return redriven;
+    }
+
+    private String collection(String requested) {
+        String name = collections.apply(requested);
+        try {
+            CollectionSpec.of(name, 2); // the dimension is a placeholder: this checks the name
+        } catch (IllegalArgumentException e) {
+            throw new ImportRequestException("collection", e.getMessage());
+        }
+        return name;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.loupe.jobs.rest;
+
+import dev.loupe.jobs.ImportJob;
+import dev.loupe.jobs.ImportJobList;
+import dev.loupe.jobs.ImportRequest;
+import dev.loupe.jobs.ImportService;
+import dev.loupe.service.problem.Problem;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The import API of every service that serves it (search-service, indexer-service): start an import,
+ * follow it, list the recent ones, redrive its failures. Jobs live in the shared database, so every
+ * instance shows the same ones; where they run (in process, or indexer-service through Kafka) is the
+ * service's {@link ImportService}'s business.
+ */
+@Path("/v1/imports")
+@Tag(name = "Imports", description = "Import photos from a folder, an Unsplash TSV file or a URL list")
+@RunOnVirtualThread // the job store blocks on the database
+public class ImportResource {
+
+    private final ImportService imports;
+
+    ImportResource(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Start an import",
+            description = "Records the import and answers at once with its id; follow it with GET /v1/imports/{id}."
+                    + " The source is read into items, each photo indexed (through Kafka in the distributed mode);"
+                    + " photos already imported with the same bytes and model are skipped as unchanged.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; Location names the job",
+            content = @Content(schema = @Schema(example = "{\"id\": \"2f0c...\"}")))
+    @APIResponse(
+            responseCode = "400",
+            description = "Bad request (unknown type, missing path/url/urls, too many URLs, bad collection name)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The path is outside loupe.imports.roots",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "Too many imports are unfinished (loupe.imports.queue-capacity)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(ImportRequest request, @Context UriInfo uri) {
+        String id = imports.submit(request).id();
+        return Response.accepted(Map.of("id", id))
+                .location(uri.getAbsolutePathBuilder().path(id).build())
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Get an import", description = "Its status, counts, rate, ETA and the items that failed.")
+    @APIResponse(responseCode = "200", description = "The import")
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown import",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportJob job(@PathParam("id") String id) {
+        return imports.require(id);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List recent imports", description = "Newest first, without their failure lists.")
+    public ImportJobList recent() {
+        return imports.recent();
+    }
+
+    @POST
+    @Path("/{id}/redrive")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Redrive an import's failures",
+            description = "Sends every failed photo of the import again (a new attempt each) and moves it back to"
+                    + " pending. Entries the source refused have nothing to send and stay failed.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; redriven says how many photos were sent again",
+            content = @Content(schema = @Schema(example = "{\"id\": \"2f0c...\", \"redriven\": 3}")))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown import",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The import is still reading its source",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response redrive(@PathParam("id") String id) {
+        int redriven = imports.redrive(id);
+        return Response.accepted(Map.of("id", id, "redriven", redriven)).build();
+    }
+}
