@@ -42,7 +42,22 @@ public interface SearchConfig {
     @WithDefault("standalone")
     Mode mode();
 
-    /** embedder-service, which embeds the queries in the distributed mode. */
+    /** Where queries are embedded, and photos imported in this process (standalone). */
+    enum Embedding {
+        /** The model of {@code models-dir} in this process. */
+        LOCAL,
+        /** embedder-service at {@code embedder.url} (a GPU machine, say). */
+        REMOTE
+    }
+
+    /**
+     * {@code local} (the model in this process) or {@code remote} (embedder-service at {@code
+     * embedder.url}). Default: {@code local} in the standalone mode; the distributed mode is always
+     * {@code remote}.
+     */
+    Optional<Embedding> embedding();
+
+    /** embedder-service, which embeds the queries when {@code embedding} is remote (always, distributed). */
     EmbedderClientConfig embedder();
 
     /**

@@ -2,6 +2,7 @@ package dev.loupe.search.encoder;
 
 import dev.loupe.embedder.client.EmbedderClient;
 import dev.loupe.embedder.client.EmbedderUnavailableException;
+import dev.loupe.embedder.client.RemotePhotoEmbedder;
 import dev.loupe.encoders.EmbeddingModel;
 import dev.loupe.encoders.Modality;
 import dev.loupe.encoders.ModelInfo;
@@ -9,6 +10,7 @@ import dev.loupe.encoders.ModelLoader;
 import dev.loupe.encoders.image.ImageLimits;
 import dev.loupe.ingest.ModelPhotoEmbedder;
 import dev.loupe.ingest.PhotoEmbedder;
+import dev.loupe.search.config.Deployment;
 import dev.loupe.search.config.SearchConfig;
 import dev.loupe.search.metrics.SearchMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +25,10 @@ import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
- * Wiring of the {@link QueryEncoder} by {@code loupe.mode}: standalone, one model bundle of {@code
- * loupe.models-dir} loaded into this process, shared by queries and imports; distributed,
- * embedder-service through the shared client ({@code loupe.embedder.*}), no model in this process.
+ * Wiring of the {@link QueryEncoder} by {@code loupe.embedding} (see {@link Deployment}): local, one
+ * model bundle of {@code loupe.models-dir} loaded into this process, shared by queries and imports;
+ * remote (always in the distributed mode), embedder-service through the shared client ({@code
+ * loupe.embedder.*}), no model in this process.
  */
 @ApplicationScoped
 public class QueryEncoderProducer {
@@ -108,14 +111,20 @@ public class QueryEncoderProducer {
     @Produces
     @ApplicationScoped
     QueryEncoder queryEncoder(Instance<LocalQueryEncoder> local, Instance<RemoteQueryEncoder> remote) {
-        return config.mode() == SearchConfig.Mode.DISTRIBUTED ? remote.get() : local.get();
+        return Deployment.remoteEmbedding(config) ? remote.get() : local.get();
     }
 
-    /** Embeds imported photos with the query model's own instance: one model in memory, not two. */
+    /**
+     * Embeds the photos this process imports (standalone): with the query model's own instance, one model
+     * in memory, not two; or through embedder-service when embedding is remote.
+     */
     @Produces
     @Singleton
-    PhotoEmbedder photoEmbedder(LocalQueryEncoder local) {
-        return new ModelPhotoEmbedder(local.model());
+    PhotoEmbedder photoEmbedder(Instance<LocalQueryEncoder> local, Instance<EmbedderClient> client) {
+        if (Deployment.remoteEmbedding(config)) {
+            return RemotePhotoEmbedder.of(client.get(), config.embedder());
+        }
+        return new ModelPhotoEmbedder(local.get().model());
     }
 
     private void logLoaded(ModelInfo info, List<String> found, long millis) {

@@ -1,6 +1,7 @@
 package dev.loupe.search.health;
 
 import dev.loupe.embedder.client.EmbedderClient;
+import dev.loupe.search.config.Deployment;
 import dev.loupe.search.config.SearchConfig;
 import dev.loupe.search.encoder.EncoderInfo;
 import dev.loupe.search.encoder.QueryEncoder;
@@ -59,7 +60,7 @@ public class SearchReadinessCheck implements HealthCheck {
                 .withData("mode", config.mode().name().toLowerCase(java.util.Locale.ROOT))
                 .withData("defaultCollection", catalog.defaultCollection());
         boolean ready = model(response) & store(response) & database(response);
-        if (config.mode() == SearchConfig.Mode.DISTRIBUTED) {
+        if (Deployment.remoteEmbedding(config)) {
             String down = embedder.get().unavailability();
             response.withData("embedder", down == null ? "up" : "down: " + down);
             ready &= down == null;

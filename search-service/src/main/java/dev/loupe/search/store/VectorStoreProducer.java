@@ -1,5 +1,6 @@
 package dev.loupe.search.store;
 
+import dev.loupe.search.config.Deployment;
 import dev.loupe.search.config.SearchConfig;
 import dev.loupe.service.config.MilvusConnectionConfig;
 import dev.loupe.vectorstore.CollectionSpec;
@@ -36,16 +37,7 @@ public class VectorStoreProducer {
     VectorStore vectorStore() {
         VectorStore store;
         String where;
-        SearchConfig.Store.Type type = config.store()
-                .type()
-                .orElse(
-                        config.mode() == SearchConfig.Mode.DISTRIBUTED
-                                ? SearchConfig.Store.Type.MILVUS
-                                : SearchConfig.Store.Type.LUCENE);
-        if (type == SearchConfig.Store.Type.LUCENE && config.mode() == SearchConfig.Mode.DISTRIBUTED) {
-            throw new IllegalStateException("loupe.mode=distributed keeps the vectors in Milvus, which every replica"
-                    + " shares: set loupe.store.type=milvus (or leave it unset), not lucene");
-        }
+        SearchConfig.Store.Type type = Deployment.store(config);
         switch (type) {
             case MILVUS -> {
                 MilvusConnectionConfig milvus = config.store().milvus();

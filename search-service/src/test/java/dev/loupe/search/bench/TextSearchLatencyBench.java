@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,18 +33,6 @@ class TextSearchLatencyBench {
     private static final int WARM_UP = 20;
     private static final int QUERIES = 300;
     private static final int LIMIT = 20;
-    private static final List<String> SUBJECTS = List.of(
-            "a dog",
-            "a house by the lake",
-            "city lights at night",
-            "a bowl of soup",
-            "snowy mountains",
-            "two people laughing",
-            "a red car",
-            "a cat asleep",
-            "surfers at sunset",
-            "a forest path");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/v1/search")
@@ -88,7 +75,7 @@ class TextSearchLatencyBench {
 
     /** Distinct short queries, so no layer can answer from a cache. */
     private static String query(int i) {
-        return SUBJECTS.get(i % SUBJECTS.size()) + " " + (i / SUBJECTS.size());
+        return BenchFixtures.queryText(i);
     }
 
     private int search(Map<String, Object> request) throws IOException, InterruptedException {

@@ -21,9 +21,13 @@ public final class ClusterCommand {
             + "       ./loupe cluster down | status [--data DIR]\n"
             + "       ./loupe cluster stop|start <component> [--data DIR]   (search-0, indexer, embedder, ...)";
 
+    /** The Kafka admin client logs its whole configuration at INFO; held so the level outlives a collection. */
+    private static final java.util.logging.Logger KAFKA = java.util.logging.Logger.getLogger("org.apache.kafka");
+
     private ClusterCommand() {}
 
     public static void main(String[] args) throws Exception {
+        KAFKA.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(args));
     }
 

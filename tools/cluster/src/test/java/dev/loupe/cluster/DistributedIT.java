@@ -113,6 +113,22 @@ class DistributedIT {
     }
 
     @Test
+    @Order(1)
+    void settings_in_the_launchers_environment_reach_every_replica() {
+        // LOUPE_LIMITS_MAX_TEXT_CHARS=500 in the failsafe configuration (the default is 2048)
+        Map<String, Object> query = Map.of("text", "a".repeat(600), "limit", 5);
+        for (URI replica : List.of(a, b)) {
+            given().baseUri(replica.toString())
+                    .contentType(ContentType.JSON)
+                    .body(query)
+                    .post("/v1/search")
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM);
+        }
+    }
+
+    @Test
     @Order(2)
     void a_folder_import_started_on_one_replica_lands_and_is_followed_on_the_other() {
         String id = given().baseUri(a.toString())

@@ -24,7 +24,24 @@ public final class BenchFixtures {
     /** {@code ../shared}, found by walking up from the working directory. */
     public static final Path SHARED = locateShared();
 
+    private static final List<String> QUERY_SUBJECTS = List.of(
+            "a dog",
+            "a house by the lake",
+            "city lights at night",
+            "a bowl of soup",
+            "snowy mountains",
+            "two people laughing",
+            "a red car",
+            "a cat asleep",
+            "surfers at sunset",
+            "a forest path");
+
     private BenchFixtures() {}
+
+    /** The {@code i}-th of an endless run of distinct short query texts ("a dog 0", ..., "a dog 1", ...). */
+    public static String queryText(int i) {
+        return QUERY_SUBJECTS.get(i % QUERY_SUBJECTS.size()) + " " + (i / QUERY_SUBJECTS.size());
+    }
 
     /** Skips the calling benchmark unless {@code ../shared} is there. */
     public static void assumeShared() {
