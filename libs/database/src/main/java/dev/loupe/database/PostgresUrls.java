@@ -1,6 +1,8 @@
 package dev.loupe.database;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -39,8 +41,9 @@ public final class PostgresUrls {
         URI uri = URI.create(reactiveUrl.strip().replaceFirst("^jdbc:", ""));
         String userInfo = uri.getRawUserInfo();
         if (user == null && userInfo != null) {
-            user = userInfo.split(":", 2)[0];
-            password = userInfo.contains(":") ? userInfo.split(":", 2)[1] : password;
+            String[] parts = userInfo.split(":", 2);
+            user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+            password = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : password;
         }
         if (user != null) {
             source.setUser(user);

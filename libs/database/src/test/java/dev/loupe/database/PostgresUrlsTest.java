@@ -23,4 +23,17 @@ class PostgresUrlsTest {
                 .hasMessageContaining("mysql://root:***@db/loupe")
                 .hasMessageNotContaining("secret");
     }
+
+    @Test
+    void takes_percent_encoded_credentials_from_the_url_unless_given() {
+        org.postgresql.ds.PGSimpleDataSource fromUrl = (org.postgresql.ds.PGSimpleDataSource)
+                PostgresUrls.dataSource("postgresql://lo%40upe:p%3Ass@db/loupe", null, null);
+        assertThat(fromUrl.getUser()).isEqualTo("lo@upe");
+        assertThat(fromUrl.getPassword()).isEqualTo("p:ss");
+        org.postgresql.ds.PGSimpleDataSource given = (org.postgresql.ds.PGSimpleDataSource)
+                PostgresUrls.dataSource("postgresql://db/loupe", "loupe", "secret");
+        assertThat(given.getUser()).isEqualTo("loupe");
+        assertThat(given.getServerNames()).containsExactly("db");
+        assertThat(given.getDatabaseName()).isEqualTo("loupe");
+    }
 }
