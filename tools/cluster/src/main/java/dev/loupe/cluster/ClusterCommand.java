@@ -1,6 +1,5 @@
 package dev.loupe.cluster;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,9 +102,6 @@ public final class ClusterCommand {
             return 2;
         } catch (IllegalStateException e) {
             System.err.println("loupe cluster: " + e.getMessage());
-            return 1;
-        }
-        if (!Files.isDirectory(data)) {
             return 1;
         }
         return 0;
