@@ -91,8 +91,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** The pid in {@code postmaster.pid}, if the file exists. */
-    static Optional<Long> postmasterPid(Path data) {
+    /** The pid in {@code <data>/postmaster.pid}: the server's, while one runs on the directory. */
+    public static Optional<Long> postmasterPid(Path data) {
         Path file = data.resolve("postmaster.pid");
         try {
             List<String> lines = Files.readAllLines(file);

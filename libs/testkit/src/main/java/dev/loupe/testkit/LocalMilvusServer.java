@@ -3,7 +3,6 @@ package dev.loupe.testkit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ public final class LocalMilvusServer implements AutoCloseable {
         Path base = Path.of(System.getProperty("user.dir"), "target", "milvus-lite");
         Files.createDirectories(base);
         Path dir = Files.createTempDirectory(base, "run-");
-        int port = freePort();
+        int port = FreePorts.loopback();
         Path log = dir.resolve("server.log");
         Process process = new ProcessBuilder(List.of(
                         executable.toString(),
@@ -113,12 +112,6 @@ public final class LocalMilvusServer implements AutoCloseable {
     private String logTail() throws IOException {
         String text = Files.exists(log) ? Files.readString(log) : "";
         return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static Path repositoryRoot() {

@@ -1,8 +1,6 @@
 package dev.loupe.testkit;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new AssertionError("no packaged service at " + jar.toAbsolutePath()
                     + " (build it first: ./mvnw package -DskipTests -pl <service> -am)");
         }
-        int port = freePort();
+        int port = FreePorts.loopback();
         Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
@@ -140,12 +138,6 @@ public final class ServiceProcess implements AutoCloseable {
                 }
                 Thread.sleep(200);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

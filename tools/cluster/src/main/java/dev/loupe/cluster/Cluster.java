@@ -3,11 +3,11 @@ package dev.loupe.cluster;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loupe.database.EmbeddedPostgresServer;
+import dev.loupe.testkit.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -156,7 +156,7 @@ public final class Cluster {
         }
         List<String> order = new ArrayList<>(cluster.get().pids().keySet());
         order.sort((a, b) -> Integer.compare(stopRank(a), stopRank(b)));
-        Optional<Long> postmaster = postmaster(data);
+        Optional<Long> postmaster = EmbeddedPostgresServer.postmasterPid(data.resolve("postgres"));
         for (String name : order) {
             stop(name, cluster.get().pids().get(name));
         }
@@ -475,17 +475,6 @@ public final class Cluster {
         return true;
     }
 
-    private static Optional<Long> postmaster(Path data) {
-        try {
-            List<String> lines = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
-            return lines.isEmpty()
-                    ? Optional.empty()
-                    : Optional.of(Long.parseLong(lines.getFirst().strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     private static void signal(String signal, long pid) throws InterruptedException {
         try {
             new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
@@ -547,8 +536,8 @@ public final class Cluster {
         }
 
         private static int free() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
+            try {
+                return FreePorts.loopback();
             } catch (IOException e) {
                 throw new UncheckedIOException("no free port", e);
             }

@@ -1,5 +1,6 @@
 package dev.loupe.cluster;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,12 +28,19 @@ public final class ClusterCommand {
 
     public static void main(String[] args) throws Exception {
         KAFKA.setLevel(java.util.logging.Level.WARNING);
-        System.exit(run(args));
+        System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args) throws Exception {
+    /**
+     * Runs one command.
+     *
+     * @param out receives its result: {@code cluster.json}, a line a component
+     * @param err receives the usage and what went wrong
+     * @return the exit status: 0 done, 1 it failed, 2 a bad command line
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0) {
-            System.err.println(USAGE);
+            err.println(USAGE);
             return 2;
         }
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
@@ -55,31 +63,31 @@ public final class ClusterCommand {
                             .toList();
                     requireNoneLeft(rest);
                     ClusterInfo info = Cluster.up(new Cluster.Options(repository, data, replicas, models, roots));
-                    System.out.println(info.toJson());
-                    System.out.println("cluster is up: " + data.resolve(ClusterInfo.FILE) + "; search at "
+                    out.println(info.toJson());
+                    out.println("cluster is up: " + data.resolve(ClusterInfo.FILE) + "; search at "
                             + info.search().getFirst() + " (explorer), stop it with ./loupe cluster down");
                 }
                 case "down" -> {
                     requireNoneLeft(rest);
                     Cluster.down(data);
-                    System.out.println("cluster is down (its data stays in " + data + ")");
+                    out.println("cluster is down (its data stays in " + data + ")");
                 }
                 case "status" -> {
                     requireNoneLeft(rest);
                     Optional<ClusterInfo> info = ClusterInfo.read(data.toAbsolutePath());
                     if (info.isEmpty()) {
-                        System.out.println("no cluster in " + data);
+                        out.println("no cluster in " + data);
                         return 1;
                     }
-                    System.out.println(info.get().toJson());
+                    out.println(info.get().toJson());
                     for (Map.Entry<String, Long> pid : info.get().pids().entrySet()) {
-                        System.out.println(pid.getKey() + " (pid " + pid.getValue() + "): "
+                        out.println(pid.getKey() + " (pid " + pid.getValue() + "): "
                                 + (Cluster.alive(pid.getValue()) ? "running" : "not running"));
                     }
                 }
                 case "stop", "start" -> {
                     if (rest.isEmpty()) {
-                        System.err.println(USAGE);
+                        err.println(USAGE);
                         return 2;
                     }
                     String component = rest.removeFirst();
@@ -89,19 +97,19 @@ public final class ClusterCommand {
                     } else {
                         Cluster.start(data, component);
                     }
-                    System.out.println(component + " " + (args[0].equals("stop") ? "stopped" : "started"));
+                    out.println(component + " " + (args[0].equals("stop") ? "stopped" : "started"));
                 }
                 default -> {
-                    System.err.println(USAGE);
+                    err.println(USAGE);
                     return 2;
                 }
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("loupe cluster: " + e.getMessage());
-            System.err.println(USAGE);
+            err.println("loupe cluster: " + e.getMessage());
+            err.println(USAGE);
             return 2;
         } catch (IllegalStateException e) {
-            System.err.println("loupe cluster: " + e.getMessage());
+            err.println("loupe cluster: " + e.getMessage());
             return 1;
         }
         return 0;

@@ -63,29 +63,75 @@ class EmbeddingLatencyBench {
                 search(local, inProcess.url(), i);
                 search(remote, throughEmbedder.url(), i);
             }
+            Map<String, Double> before = embedderTimes(embedder.url());
             long[] localNanos = new long[QUERIES];
             long[] remoteNanos = new long[QUERIES];
             for (int i = 0; i < QUERIES; i++) {
                 localNanos[i] = search(local, inProcess.url(), WARM_UP + i);
                 remoteNanos[i] = search(remote, throughEmbedder.url(), WARM_UP + i);
             }
+            Map<String, Double> after = embedderTimes(embedder.url());
             double localP50 = BenchReport.percentileMillis(localNanos, 0.50);
             double remoteP50 = BenchReport.percentileMillis(remoteNanos, 0.50);
-            new BenchReport("search-remote-embedder")
-                    .line(String.format(
-                            "POST /v1/search {text, limit 10} over the 48 demo photos (Lucene), ViT-B/32 fp32 text tower,"
-                                    + " %d alternating sequential queries each: in process p50 %.2f ms, p90 %.2f ms,"
-                                    + " p99 %.2f ms; through embedder-service p50 %.2f ms, p90 %.2f ms, p99 %.2f ms;"
-                                    + " p50 difference %+.2f ms",
-                            QUERIES,
-                            localP50,
-                            BenchReport.percentileMillis(localNanos, 0.90),
-                            BenchReport.percentileMillis(localNanos, 0.99),
-                            remoteP50,
-                            BenchReport.percentileMillis(remoteNanos, 0.90),
-                            BenchReport.percentileMillis(remoteNanos, 0.99),
-                            remoteP50 - localP50));
+            BenchReport report = new BenchReport("search-remote-embedder");
+            report.line(String.format(
+                    "POST /v1/search {text, limit 10} over the 48 demo photos (Lucene), ViT-B/32 fp32 text tower,"
+                            + " %d alternating sequential queries each: in process p50 %.2f ms, p90 %.2f ms,"
+                            + " p99 %.2f ms; through embedder-service p50 %.2f ms, p90 %.2f ms, p99 %.2f ms;"
+                            + " p50 difference %+.2f ms",
+                    QUERIES,
+                    localP50,
+                    BenchReport.percentileMillis(localNanos, 0.90),
+                    BenchReport.percentileMillis(localNanos, 0.99),
+                    remoteP50,
+                    BenchReport.percentileMillis(remoteNanos, 0.90),
+                    BenchReport.percentileMillis(remoteNanos, 0.99),
+                    remoteP50 - localP50));
+            report.line(String.format(
+                    "embedder-service's own timers over those %d text requests, mean per request: HTTP server"
+                            + " %.2f ms, service %.2f ms (batch wait %.2f ms, inference %.2f ms)",
+                    QUERIES,
+                    perRequest(before, after, HTTP_SERVER),
+                    perRequest(before, after, SERVICE),
+                    perRequest(before, after, QUEUE),
+                    perRequest(before, after, INFERENCE)));
         }
+    }
+
+    // the embedder's Prometheus series of text requests: HTTP server time, service time, batch wait, inference
+    private static final String HTTP_SERVER = "http_server_requests_seconds_%s{method=\"POST\",outcome=\"SUCCESS\","
+            + "status=\"200\",uri=\"/v1/embeddings/text\"}";
+    private static final String SERVICE = "loupe_embedder_request_seconds_%s{modality=\"text\",model=\"vit-b-32\"}";
+    private static final String QUEUE = "loupe_embedder_batch_queue_seconds_%s{modality=\"text\",model=\"vit-b-32\"}";
+    private static final String INFERENCE =
+            "loupe_embedder_inference_seconds_%s{modality=\"text\"," + "model=\"vit-b-32\",outcome=\"success\"}";
+
+    /** Every sample of the embedder's {@code /q/metrics}, by series. */
+    private Map<String, Double> embedderTimes(URI embedder) throws IOException, InterruptedException {
+        String text = local.send(
+                        HttpRequest.newBuilder(embedder.resolve("/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Map<String, Double> samples = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            int space = line.lastIndexOf(' ');
+            if (!line.startsWith("#") && space > 0) {
+                samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            }
+        }
+        return samples;
+    }
+
+    /** Milliseconds per request of a timer between two readings, or NaN when the series is missing. */
+    private static double perRequest(Map<String, Double> before, Map<String, Double> after, String series) {
+        String sum = String.format(series, "sum");
+        String count = String.format(series, "count");
+        if (!after.containsKey(sum) || !after.containsKey(count)) {
+            return Double.NaN;
+        }
+        double seconds = after.get(sum) - before.getOrDefault(sum, 0.0);
+        double requests = after.get(count) - before.getOrDefault(count, 0.0);
+        return requests == 0 ? Double.NaN : 1000 * seconds / requests;
     }
 
     private static ServiceProcess search(Path models, String embedding, URI embedder, String name) throws Exception {

@@ -1,11 +1,10 @@
 package dev.loupe.testkit.kafka;
 
+import dev.loupe.testkit.FreePorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,7 +100,12 @@ public final class LocalKafka implements AutoCloseable {
      * @throws IllegalStateException when the broker does not come up within a minute
      */
     public static LocalKafka start(Map<String, String> overrides) throws IOException, InterruptedException {
-        return start(Files.createTempDirectory("local-kafka-"), false, freePort(), freePort(), overrides);
+        return start(
+                Files.createTempDirectory("local-kafka-"),
+                false,
+                FreePorts.loopback(),
+                FreePorts.loopback(),
+                overrides);
     }
 
     /**
@@ -331,12 +335,6 @@ public final class LocalKafka implements AutoCloseable {
                     .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             LOG.warnf("could not delete %s: %s", directory, e.getMessage());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
