@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs a local Milvus-API server (milvus-lite, from PyPI) into <repo>/.venv/milvus for the
-# Milvus integration tests (LocalMilvusServer) and CI. Idempotent: a no-op when the pinned
-# versions are already installed. Needs python3 (>= 3.10) with the venv module and access to PyPI.
+# Installs a local Milvus-API server (milvus-lite, from PyPI) for the Milvus integration tests
+# (LocalMilvusServer), ./loupe cluster and CI: into a virtual environment outside the clone, one per
+# pinned version (LOUPE_TOOLS_DIR, default ~/.cache/loupe-tools), linked from <repo>/.venv/milvus.
+# Idempotent: a no-op when the pinned versions are already installed. Needs python3 (>= 3.10) with
+# the venv module and access to PyPI.
 #
 #   deploy/milvus/install-local-milvus.sh          # install or verify
 #   .venv/milvus/bin/milvus-lite server --data-dir /tmp/m --host 127.0.0.1 --port 19530
@@ -14,11 +16,23 @@ MILVUS_LITE_VERSION="3.2.2"
 PYMILVUS_VERSION="2.6.17"
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-venv="${LOUPE_MILVUS_VENV:-$repo_root/.venv/milvus}"
+tools="${LOUPE_TOOLS_DIR:-$HOME/.cache/loupe-tools}"
+venv="${LOUPE_MILVUS_VENV:-$tools/milvus-lite-$MILVUS_LITE_VERSION-pymilvus-$PYMILVUS_VERSION}"
+link="$repo_root/.venv/milvus"
 stamp="$venv/.loupe-installed"
 wanted="milvus-lite==$MILVUS_LITE_VERSION pymilvus==$PYMILVUS_VERSION"
 
+# <repo>/.venv/milvus, where the tests look, points at the versioned environment
+link_venv() {
+    mkdir -p "$(dirname "$link")"
+    if [[ -d "$link" && ! -L "$link" ]]; then
+        rm -rf "$link" # an environment an earlier version of this script installed inside the clone
+    fi
+    ln -sfn "$venv" "$link"
+}
+
 if [[ -x "$venv/bin/milvus-lite" && -f "$stamp" && "$(cat "$stamp")" == "$wanted" ]]; then
+    link_venv
     echo "milvus-lite $MILVUS_LITE_VERSION already installed in $venv"
     exit 0
 fi
@@ -37,4 +51,5 @@ fi
 # a smoke test of the entry point: fails here, not in the first test, when the install is broken
 "$venv/bin/milvus-lite" server --help >/dev/null
 echo "$wanted" >"$stamp"
+link_venv
 echo "milvus-lite $MILVUS_LITE_VERSION installed in $venv"

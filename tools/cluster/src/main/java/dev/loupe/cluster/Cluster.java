@@ -211,6 +211,14 @@ public final class Cluster {
 
     // --- launching
 
+    /**
+     * What {@link #up} would start, by component, on ports chosen now; starts nothing. The
+     * configuration contract (tools/deploy-contract) reads the services' environments from it.
+     */
+    public static Map<String, Launch> plan(Options options) {
+        return launches(options, Ports.choose(options.searchReplicas()));
+    }
+
     private static Map<String, Launch> launches(Options options, Ports ports) {
         Path data = options.dataDir();
         Path repo = options.repository();
