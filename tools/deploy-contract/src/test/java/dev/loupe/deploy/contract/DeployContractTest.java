@@ -162,6 +162,22 @@ class DeployContractTest {
                 .containsExactlyInAnyOrder("CPU", "CUDA");
     }
 
+    @Test
+    void the_images_environment_is_read_from_their_dockerfiles() {
+        assertThat(images.service())
+                .containsEntry("QUARKUS_HTTP_PORT", "8080")
+                .containsEntry("DJL_OFFLINE", "true")
+                .doesNotContainKey("LOUPE_EMBEDDER_RUNTIME_PROVIDER");
+        assertThat(images.cuda())
+                .containsEntry("LOUPE_EMBEDDER_RUNTIME_PROVIDER", "cuda")
+                .containsEntry("PATH", "${JAVA_HOME}/bin:${PATH}");
+        assertThat(violations(List.of(Settings.environment("image", "embedder-service", images.cuda())
+                        .over(Map.of()))))
+                .containsExactly("image (embedder-service): loupe.embedder.models-dir"
+                        + " (LOUPE_EMBEDDER_MODELS_DIR) is not set; embedder-service's default (models) only fits a"
+                        + " single machine");
+    }
+
     private static List<String> violations(List<Settings> settings) {
         List<String> violations = new ArrayList<>();
         for (Settings setting : settings) {
