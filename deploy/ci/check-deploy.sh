@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Validates deploy files offline (no Docker engine, no cluster): the Helm chart (helm lint --strict,
-# helm template | kubeconform against the Kubernetes schemas) for the default, CPU and GPU values;
+# helm template | kubeconform against the Kubernetes schemas and the ServiceMonitor CRD) for the default, CPU and GPU values;
 # docker-compose.yml alone and with docker-compose.gpu.yml through compose-go (the loader of
 # `docker compose config`); every Dockerfile through hadolint. ./loupe test runs it before the Java
 # suites, whose ConfigContractTest checks the keys these files set. Exit status 1 names what failed.
@@ -27,7 +27,7 @@ step() { # <description> <command...>
 kubeconform() {
   "$KUBECONFORM" -strict -summary -kubernetes-version "$KUBERNETES_VERSION" \
     -schema-location "$KUBERNETES_SCHEMAS/{{.NormalizedKubernetesVersion}}-local{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json" \
-    -skip ServiceMonitor "$@"
+    -schema-location "$CRD_SCHEMAS/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json" "$@"
 }
 
 render_and_validate() { # <values args...>: helm template piped to kubeconform

