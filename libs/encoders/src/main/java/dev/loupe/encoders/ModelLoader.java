@@ -7,6 +7,7 @@ import dev.loupe.encoders.text.TextTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -21,7 +22,9 @@ import org.jboss.logging.Logger;
  *       tower may be absent.
  *   <li>Text models of the BERT family: {@code model.onnx} (or {@code onnx/model.onnx}) and {@code
  *       tokenizer.json}; pooling from sentence-transformers' {@code 1_Pooling/config.json}, else
- *       {@code "pooling": "mean"|"cls"} in {@code config.json}, else mean.
+ *       {@code "pooling": "mean"|"cls"} in {@code config.json}, else mean; texts are truncated at {@code
+ *       max_seq_length} of {@code sentence_bert_config.json}, within BERT's 512 positions ({@code
+ *       deploy/models/fetch-text-model.sh} writes this layout).
  * </ul>
  */
 public final class ModelLoader {
@@ -123,8 +126,12 @@ public final class ModelLoader {
     private static EmbeddingModel loadTextOnly(String id, Path dir, Path modelFile, RuntimeOptions options) {
         JsonNode config = BundleJson.readOptional(dir.resolve("config.json"));
         TextOnlyModel.Pooling pooling = pooling(dir, config);
-        int maxTokens =
-                Math.min(BERT_MAX_TOKENS, config.path("max_position_embeddings").asInt(BERT_MAX_TOKENS));
+        // sentence-transformers truncates at max_seq_length (MiniLM: 256), within the position table
+        int maxTokens = Math.min(
+                Math.min(BERT_MAX_TOKENS, config.path("max_position_embeddings").asInt(BERT_MAX_TOKENS)),
+                BundleJson.readOptional(dir.resolve("sentence_bert_config.json"))
+                        .path("max_seq_length")
+                        .asInt(BERT_MAX_TOKENS));
         Path tokenizerFile = dir.resolve("tokenizer.json");
         TextTokenizer tokenizer = null;
         OnnxTower tower = null;
@@ -132,11 +139,7 @@ public final class ModelLoader {
             tokenizer = TextTokenizer.load(tokenizerFile, maxTokens, textPadId(tokenizerFile));
             tower = OnnxTower.open(modelFile, Set.of(ClipModel.INPUT_IDS, ClipModel.ATTENTION_MASK), Set.of(), options);
             Set<String> outputs = tower.outputNames();
-            String output = outputs.contains("sentence_embedding")
-                    ? "sentence_embedding"
-                    : outputs.contains("last_hidden_state")
-                            ? "last_hidden_state"
-                            : outputs.iterator().next();
+            String output = textOutput(tower, outputs);
             int rank = tower.rank(output);
             if (rank == 2) {
                 pooling = TextOnlyModel.Pooling.NONE;
@@ -156,6 +159,24 @@ public final class ModelLoader {
             closeQuietly(tokenizer, tower);
             throw e;
         }
+    }
+
+    /**
+     * The output a text graph is read from: {@code sentence_embedding} (pooled by the graph), else
+     * {@code last_hidden_state}, else the first token-state output ({@code [batch, tokens, hidden]},
+     * e.g. all-MiniLM-L6-v2's {@code output_0} beside its {@code [CLS]} pooler output), else the first.
+     */
+    private static String textOutput(OnnxTower tower, Set<String> outputs) {
+        for (String preferred : List.of("sentence_embedding", "last_hidden_state")) {
+            if (outputs.contains(preferred)) {
+                return preferred;
+            }
+        }
+        return outputs.stream()
+                .sorted()
+                .filter(name -> tower.rank(name) == 3)
+                .findFirst()
+                .orElseGet(() -> outputs.stream().sorted().findFirst().orElseThrow());
     }
 
     /** The embedding size both sources agree on; -1 means unknown and defers to the other. */

