@@ -5,12 +5,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The SHA-256 digests Loupe keys dedup and ids on. */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {}
 
     /** Lower-case hex SHA-256 of the bytes (64 characters). */
-    static String sha256Hex(byte[] bytes) {
+    public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
