@@ -57,6 +57,12 @@ class TextModelServingTest {
     @BeforeEach
     void modelsLoaded() {
         Readiness.awaitDefaultModel();
+        // readiness waits for the default model only; the others load beside it
+        org.awaitility.Awaitility.await("text model loaded")
+                .atMost(java.time.Duration.ofMinutes(2))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() ->
+                        given().get("/v1/models").jsonPath().getList("data.id").contains(TEXT_MODEL));
     }
 
     @Test
