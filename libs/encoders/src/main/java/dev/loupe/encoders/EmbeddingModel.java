@@ -22,6 +22,19 @@ public interface EmbeddingModel extends AutoCloseable {
     float[][] embedTexts(List<String> texts);
 
     /**
+     * Embeds search queries: {@link #embedTexts} of each query behind the model's {@link
+     * ModelInfo#queryPrompt()} (BGE's retrieval instruction), so that queries and the documents they
+     * look for land where the model was trained to put them.
+     */
+    default float[][] embedQueries(List<String> queries) {
+        String prompt = info().queryPrompt();
+        return embedTexts(
+                prompt.isEmpty()
+                        ? queries
+                        : queries.stream().map(q -> prompt + q).toList());
+    }
+
+    /**
      * Embeds preprocessed images as one batch.
      *
      * @param pixels one CHW tensor per image, each of {@code 3 * imageSize * imageSize} floats, as

@@ -11,6 +11,8 @@ import java.util.Set;
  * @param maxTokens the longest text in tokens (including special tokens); longer text is truncated
  * @param imageSize side of the square image input in pixels, 0 for text-only models
  * @param executionProvider where the model actually runs (after any fallback)
+ * @param queryPrompt what retrieval puts before a query (BGE's instruction, from {@code
+ *     config_sentence_transformers.json}); empty when the model needs none
  */
 public record ModelInfo(
         String id,
@@ -18,10 +20,23 @@ public record ModelInfo(
         int dimensions,
         int maxTokens,
         int imageSize,
-        ExecutionProvider executionProvider) {
+        ExecutionProvider executionProvider,
+        String queryPrompt) {
 
     public ModelInfo {
         modalities = Set.copyOf(modalities);
+        queryPrompt = queryPrompt == null ? "" : queryPrompt;
+    }
+
+    /** A model that needs no query prompt (CLIP, MiniLM). */
+    public ModelInfo(
+            String id,
+            Set<Modality> modalities,
+            int dimensions,
+            int maxTokens,
+            int imageSize,
+            ExecutionProvider executionProvider) {
+        this(id, modalities, dimensions, maxTokens, imageSize, executionProvider, "");
     }
 
     public boolean supports(Modality modality) {

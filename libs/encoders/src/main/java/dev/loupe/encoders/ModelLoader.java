@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  *   <li>Text models of the BERT family: {@code model.onnx} (or {@code onnx/model.onnx}) and {@code
  *       tokenizer.json}; pooling from sentence-transformers' {@code 1_Pooling/config.json}, else
  *       {@code "pooling": "mean"|"cls"} in {@code config.json}, else mean; texts are truncated at {@code
- *       max_seq_length} of {@code sentence_bert_config.json}, within BERT's 512 positions ({@code
+ *       max_seq_length} of {@code sentence_bert_config.json}, within BERT's 512 positions; the query
+ *       prompt from {@code config_sentence_transformers.json}'s {@code prompts.query} ({@code
  *       deploy/models/fetch-text-model.sh} writes this layout).
  * </ul>
  */
@@ -152,7 +153,12 @@ public final class ModelLoader {
                 throw new ModelBundleException(
                         dir + ": cannot tell the embedding size; set hidden_size in config.json");
             }
-            ModelInfo info = new ModelInfo(id, Set.of(Modality.TEXT), dimensions, maxTokens, 0, tower.provider());
+            String queryPrompt = BundleJson.readOptional(dir.resolve("config_sentence_transformers.json"))
+                    .path("prompts")
+                    .path("query")
+                    .asText("");
+            ModelInfo info =
+                    new ModelInfo(id, Set.of(Modality.TEXT), dimensions, maxTokens, 0, tower.provider(), queryPrompt);
             LOG.infof("loaded text model %s from %s (%s pooling): %s", id, dir, pooling, info);
             return new TextOnlyModel(info, tokenizer, tower, output, pooling);
         } catch (RuntimeException e) {

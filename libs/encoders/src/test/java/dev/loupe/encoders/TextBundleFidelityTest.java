@@ -34,6 +34,29 @@ class TextBundleFidelityTest {
         return Stream.of("all-minilm-l6-v2", "bge-small-en-v1.5", "bge-small-zh-v1.5");
     }
 
+    @org.junit.jupiter.api.Test
+    void queries_go_behind_the_prompt_the_bundle_declares() {
+        try (EmbeddingModel bge = ModelLoader.load(
+                        "bge-small-en-v1.5",
+                        TestBundles.installTextBundle("bge-small-en-v1.5", models),
+                        RuntimeOptions.cpu());
+                EmbeddingModel miniLm = ModelLoader.load(
+                        "all-minilm-l6-v2",
+                        TestBundles.installTextBundle("all-minilm-l6-v2", models),
+                        RuntimeOptions.cpu())) {
+            String prompt = "Represent this sentence for searching relevant passages: ";
+            assertThat(bge.info().queryPrompt()).isEqualTo(prompt);
+            assertThat(miniLm.info().queryPrompt()).isEmpty();
+            String query = "how to solve quadratic equations";
+            assertThat(TestBundles.cosine(
+                            bge.embedQueries(List.of(query))[0], bge.embedTexts(List.of(prompt + query))[0]))
+                    .isGreaterThan(0.99999);
+            assertThat(TestBundles.cosine(bge.embedQueries(List.of(query))[0], bge.embedTexts(List.of(query))[0]))
+                    .isLessThan(0.999);
+            assertThat(miniLm.embedQueries(List.of(query))[0]).containsExactly(miniLm.embedTexts(List.of(query))[0]);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void matches_the_reference_token_for_token_and_within_cosine_0_9999(String id) throws Exception {
