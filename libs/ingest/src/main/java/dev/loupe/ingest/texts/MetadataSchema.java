@@ -52,6 +52,11 @@ public final class MetadataSchema {
         return all;
     }
 
+    /** The type declared on the collection for a field, if any. */
+    Optional<MetadataType> declared(String field) {
+        return Optional.ofNullable(declared.get(field));
+    }
+
     /** Why a record's metadata does not fit, if it does not; nothing is recorded until {@link #accept}. */
     Optional<String> conflict(Map<String, MetadataValue> metadata) {
         for (Map.Entry<String, MetadataValue> entry : metadata.entrySet()) {

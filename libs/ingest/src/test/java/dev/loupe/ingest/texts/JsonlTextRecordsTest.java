@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,14 +17,14 @@ class JsonlTextRecordsTest {
 
     @Test
     void reads_records_with_answer_title_and_typed_metadata() {
-        List<JsonlTextRecords.Item> items = read("""
+        List<TextImportItem> items = read("""
                 {"id": "q1", "text": "What is 2 + 2?", "answer": "4", "title": "Sums", "metadata": {"subject": "math", "grade": 7, "difficulty": 0.2, "tags": ["arithmetic", "easy"]}}
 
                 {"id": 17, "text": "二次函数的顶点坐标是多少？", "metadata": {"subject": "数学"}}
                 """);
 
-        assertThat(items).hasSize(2).allMatch(JsonlTextRecords.Parsed.class::isInstance);
-        TextRecord first = ((JsonlTextRecords.Parsed) items.get(0)).record();
+        assertThat(items).hasSize(2).allMatch(TextImportItem.Parsed.class::isInstance);
+        TextRecord first = ((TextImportItem.Parsed) items.get(0)).record();
         assertThat(first.id()).isEqualTo("q1");
         assertThat(first.answer()).isEqualTo("4");
         assertThat(first.title()).isEqualTo("Sums");
@@ -36,18 +35,18 @@ class JsonlTextRecordsTest {
                         Map.entry("grade", new MetadataValue.Integer(7)),
                         Map.entry("difficulty", new MetadataValue.Number(0.2)),
                         Map.entry("tags", new MetadataValue.Tags(List.of("arithmetic", "easy"))));
-        TextRecord second = ((JsonlTextRecords.Parsed) items.get(1)).record();
+        TextRecord second = ((TextImportItem.Parsed) items.get(1)).record();
         assertThat(second.id()).isEqualTo("17");
         assertThat(second.line()).isEqualTo(3);
     }
 
     @Test
     void a_record_without_id_is_keyed_by_its_text_so_a_reimport_replaces_it() {
-        List<JsonlTextRecords.Item> items =
+        List<TextImportItem> items =
                 read("{\"text\": \"same text\"}\n{\"text\": \"same text\"}\n{\"text\": \"other\"}\n");
 
         List<String> ids = items.stream()
-                .map(i -> ((JsonlTextRecords.Parsed) i).record().id())
+                .map(i -> ((TextImportItem.Parsed) i).record().id())
                 .toList();
         assertThat(ids.get(0)).hasSize(32).isEqualTo(ids.get(1)).isNotEqualTo(ids.get(2));
     }
@@ -71,11 +70,11 @@ class JsonlTextRecordsTest {
                 "{\"id\": [1], \"text\": \"t\"}",
                 "{\"id\": \"ok2\", \"text\": \"also fine\"}");
 
-        List<JsonlTextRecords.Item> items = read(text);
+        List<TextImportItem> items = read(text);
 
         assertThat(items).hasSize(14);
-        assertThat(parsedIds(items)).containsExactly("ok1", "ok2");
-        assertThat(errors(items))
+        assertThat(TextImportItems.ids(items)).containsExactly("ok1", "ok2");
+        assertThat(TextImportItems.errors(items))
                 .extracting(TextRecordError::line, TextRecordError::reason)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(2L, TextRecordError.Reason.EMPTY_TEXT),
@@ -90,11 +89,11 @@ class JsonlTextRecordsTest {
                         org.assertj.core.groups.Tuple.tuple(11L, TextRecordError.Reason.BAD_METADATA),
                         org.assertj.core.groups.Tuple.tuple(12L, TextRecordError.Reason.MALFORMED),
                         org.assertj.core.groups.Tuple.tuple(13L, TextRecordError.Reason.MALFORMED));
-        assertThat(errors(items).get(2).message())
+        assertThat(TextImportItems.errors(items).get(2).message())
                 .isEqualTo("line 4: the text is 201 characters long, more than the limit of 200");
-        assertThat(errors(items).get(5).message())
+        assertThat(TextImportItems.errors(items).get(5).message())
                 .isEqualTo("line 7: unknown field 'colour'; a line has id, text, answer, title and metadata");
-        assertThat(errors(items).get(0).id()).isEqualTo("e1");
+        assertThat(TextImportItems.errors(items).get(0).id()).isEqualTo("e1");
     }
 
     @Test
@@ -105,13 +104,13 @@ class JsonlTextRecordsTest {
                 new ByteArrayInputStream(
                         "{\"id\": \"ok\", \"text\": \"caf\u00e9\"}\r\n".getBytes(StandardCharsets.UTF_8)));
 
-        List<JsonlTextRecords.Item> items = read(in, MetadataSchema.inferred());
+        List<TextImportItem> items = read(in, MetadataSchema.inferred());
 
-        assertThat(errors(items)).singleElement().satisfies(e -> {
+        assertThat(TextImportItems.errors(items)).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(TextRecordError.Reason.INVALID_UTF8);
             assertThat(e.message()).isEqualTo("line 1 is not UTF-8");
         });
-        assertThat(parsedIds(items)).containsExactly("ok");
+        assertThat(TextImportItems.ids(items)).containsExactly("ok");
     }
 
     @Test
@@ -140,26 +139,26 @@ class JsonlTextRecordsTest {
                 new SequenceInputStream(new ByteArrayInputStream("{\"text\": \"".getBytes()), giant),
                 new ByteArrayInputStream("\"}\n{\"id\": \"after\", \"text\": \"still read\"}\n".getBytes()));
 
-        List<JsonlTextRecords.Item> items = read(in, MetadataSchema.inferred());
+        List<TextImportItem> items = read(in, MetadataSchema.inferred());
 
-        assertThat(errors(items)).singleElement().satisfies(e -> {
+        assertThat(TextImportItems.errors(items)).singleElement().satisfies(e -> {
             assertThat(e.reason()).isEqualTo(TextRecordError.Reason.LINE_TOO_LONG);
             assertThat(e.message()).startsWith("line 1 is 1073741836 bytes long, more than the limit of 4096");
         });
-        assertThat(parsedIds(items)).containsExactly("after");
+        assertThat(TextImportItems.ids(items)).containsExactly("after");
     }
 
     @Test
     void inferred_types_hold_for_the_import_and_integers_widen_to_numbers() {
         MetadataSchema schema = MetadataSchema.inferred();
-        List<JsonlTextRecords.Item> items = read("""
+        List<TextImportItem> items = read("""
                 {"id": "a", "text": "t", "metadata": {"grade": 7, "difficulty": 1}}
                 {"id": "b", "text": "t", "metadata": {"grade": "seven"}}
                 {"id": "c", "text": "t", "metadata": {"difficulty": 0.5}}
                 """, schema);
 
-        assertThat(parsedIds(items)).containsExactly("a", "c");
-        assertThat(errors(items).getFirst().message())
+        assertThat(TextImportItems.ids(items)).containsExactly("a", "c");
+        assertThat(TextImportItems.errors(items).getFirst().message())
                 .isEqualTo("line 2: metadata field 'grade' holds integer values in earlier records, got string");
         assertThat(schema.types())
                 .containsEntry("grade", MetadataType.INTEGER)
@@ -169,13 +168,13 @@ class JsonlTextRecordsTest {
     @Test
     void declared_types_are_enforced_and_an_unknown_type_is_refused_up_front() {
         MetadataSchema schema = MetadataSchema.declared(Map.of("grade", "number", "tags", "tags"));
-        List<JsonlTextRecords.Item> items = read("""
+        List<TextImportItem> items = read("""
                 {"id": "a", "text": "t", "metadata": {"grade": 7, "tags": ["x"]}}
                 {"id": "b", "text": "t", "metadata": {"tags": "x"}}
                 """, schema);
 
-        assertThat(parsedIds(items)).containsExactly("a");
-        assertThat(errors(items).getFirst().message())
+        assertThat(TextImportItems.ids(items)).containsExactly("a");
+        assertThat(TextImportItems.errors(items).getFirst().message())
                 .isEqualTo("line 2: metadata field 'tags' is declared tags, got string");
         assertThatThrownBy(() -> MetadataSchema.declared(Map.of("subject", "blob")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -183,31 +182,15 @@ class JsonlTextRecordsTest {
                         + " number, tags]");
     }
 
-    private static List<JsonlTextRecords.Item> read(String text) {
-        return read(text, MetadataSchema.inferred());
+    private static List<TextImportItem> read(String text) {
+        return read(TextImportItems.utf8(text), MetadataSchema.inferred());
     }
 
-    private static List<JsonlTextRecords.Item> read(String text, MetadataSchema schema) {
-        return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), schema);
+    private static List<TextImportItem> read(String text, MetadataSchema schema) {
+        return read(TextImportItems.utf8(text), schema);
     }
 
-    private static List<JsonlTextRecords.Item> read(InputStream in, MetadataSchema schema) {
-        List<JsonlTextRecords.Item> items = new ArrayList<>();
-        new JsonlTextRecords(in, LIMITS, schema).forEachRemaining(items::add);
-        return items;
-    }
-
-    private static List<String> parsedIds(List<JsonlTextRecords.Item> items) {
-        return items.stream()
-                .filter(JsonlTextRecords.Parsed.class::isInstance)
-                .map(i -> ((JsonlTextRecords.Parsed) i).record().id())
-                .toList();
-    }
-
-    private static List<TextRecordError> errors(List<JsonlTextRecords.Item> items) {
-        return items.stream()
-                .filter(JsonlTextRecords.Rejected.class::isInstance)
-                .map(i -> ((JsonlTextRecords.Rejected) i).error())
-                .toList();
+    private static List<TextImportItem> read(InputStream in, MetadataSchema schema) {
+        return TextImportItems.all(new JsonlTextRecords(in, LIMITS, schema));
     }
 }
