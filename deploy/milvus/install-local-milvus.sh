@@ -14,13 +14,16 @@ set -euo pipefail
 # too, to the 2.6 line that matches milvus-sdk-java 2.6.
 MILVUS_LITE_VERSION="3.2.2"
 PYMILVUS_VERSION="2.6.17"
+# milvus-lite's Chinese BM25 analyser (tokenizer "jieba", what Milvus 2.6 calls the chinese analyzer)
+# is an optional dependency; text collections with a Chinese analysis need it.
+JIEBA_VERSION="0.42.1"
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 tools="${LOUPE_TOOLS_DIR:-$HOME/.cache/loupe-tools}"
-venv="${LOUPE_MILVUS_VENV:-$tools/milvus-lite-$MILVUS_LITE_VERSION-pymilvus-$PYMILVUS_VERSION}"
+venv="${LOUPE_MILVUS_VENV:-$tools/milvus-lite-$MILVUS_LITE_VERSION-pymilvus-$PYMILVUS_VERSION-jieba-$JIEBA_VERSION}"
 link="$repo_root/.venv/milvus"
 stamp="$venv/.loupe-installed"
-wanted="milvus-lite==$MILVUS_LITE_VERSION pymilvus==$PYMILVUS_VERSION"
+wanted="milvus-lite==$MILVUS_LITE_VERSION pymilvus==$PYMILVUS_VERSION jieba==$JIEBA_VERSION"
 
 # <repo>/.venv/milvus, where the tests look, points at the versioned environment
 link_venv() {
@@ -47,7 +50,7 @@ if [[ ! -x "$venv/bin/python" ]]; then
     "$python" -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-    "milvus-lite==$MILVUS_LITE_VERSION" "pymilvus==$PYMILVUS_VERSION"
+    "milvus-lite==$MILVUS_LITE_VERSION" "pymilvus==$PYMILVUS_VERSION" "jieba==$JIEBA_VERSION"
 # a smoke test of the entry point: fails here, not in the first test, when the install is broken
 "$venv/bin/milvus-lite" server --help >/dev/null
 echo "$wanted" >"$stamp"

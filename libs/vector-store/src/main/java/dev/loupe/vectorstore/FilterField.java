@@ -16,6 +16,8 @@ public record FilterField(String name, Type type) {
     public enum Type {
         STRING,
         INTEGER,
+        /** A decimal number (a text collection's integer or number metadata), compared as a double. */
+        NUMBER,
         INSTANT,
         /** A list of strings, tested with {@link Filter.Op#CONTAINS}. */
         STRING_LIST
@@ -58,6 +60,18 @@ public record FilterField(String name, Type type) {
                         + " tags or extra.<key>");
         };
     }
+
+    /** Resolves the field names of one kind of collection. */
+    @FunctionalInterface
+    public interface Resolver {
+        /**
+         * @throws InvalidFilterException for a name this kind of collection does not have
+         */
+        FilterField resolve(String name);
+    }
+
+    /** The fields of photo collections. */
+    public static final Resolver PHOTOS = FilterField::named;
 
     /** The key inside {@code extra}, or null when this is not an extra field. */
     public String extraKey() {

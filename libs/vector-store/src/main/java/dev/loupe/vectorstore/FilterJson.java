@@ -64,6 +64,15 @@ public final class FilterJson {
      * @throws InvalidFilterException on malformed JSON or an invalid filter, naming where
      */
     public static Filter parse(String json) {
+        return parse(json, FilterField.PHOTOS);
+    }
+
+    /**
+     * Parses a filter over the fields {@code fields} resolves; null or blank text means {@link Filter#all()}.
+     *
+     * @throws InvalidFilterException on malformed JSON or an invalid filter, naming where
+     */
+    public static Filter parse(String json, FilterField.Resolver fields) {
         if (json == null || json.isBlank()) {
             return Filter.all();
         }
@@ -76,7 +85,7 @@ public final class FilterJson {
         } catch (JsonProcessingException e) {
             throw new InvalidFilterException("filter is not valid JSON: " + e.getOriginalMessage());
         }
-        return parse(node);
+        return parse(node, fields);
     }
 
     /**
@@ -85,10 +94,20 @@ public final class FilterJson {
      * @throws InvalidFilterException on an invalid filter, naming where
      */
     public static Filter parse(JsonNode node) {
+        return parse(node, FilterField.PHOTOS);
+    }
+
+    /**
+     * Parses an already-read JSON tree over the fields {@code fields} resolves; null or JSON null means
+     * {@link Filter#all()}.
+     *
+     * @throws InvalidFilterException on an invalid filter, naming where
+     */
+    public static Filter parse(JsonNode node, FilterField.Resolver fields) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return Filter.all();
         }
-        return new Reader().filter(node, "$", 1);
+        return new Reader(fields).filter(node, "$", 1);
     }
 
     /** The JSON text of a filter; {@code parse(write(f))} equals {@code f}. */
@@ -129,6 +148,7 @@ public final class FilterJson {
         return switch (v) {
             case String s -> f.textNode(s);
             case Long l -> f.numberNode(l);
+            case Double d -> f.numberNode(d);
             case Instant i -> f.textNode(i.toString());
             case List<?> list -> {
                 ArrayNode a = f.arrayNode();
@@ -141,7 +161,12 @@ public final class FilterJson {
 
     /** One parse: counts nodes across the whole tree. */
     private static final class Reader {
+        private final FilterField.Resolver fields;
         private int nodes;
+
+        Reader(FilterField.Resolver fields) {
+            this.fields = fields;
+        }
 
         Filter filter(JsonNode node, String path, int depth) {
             if (depth > MAX_DEPTH) {
@@ -197,7 +222,7 @@ public final class FilterJson {
                 throw new InvalidFilterException(
                         path + ".field: expected a field name as a string, got " + kind(fieldNode));
             }
-            FilterField field = withPath(path + ".field", () -> FilterField.named(fieldNode.textValue()));
+            FilterField field = withPath(path + ".field", () -> fields.resolve(fieldNode.textValue()));
             Filter.Op op = op(node.get("op"), path + ".op");
             JsonNode valueNode = node.get("value");
             String valuePath = path + ".value";
@@ -244,6 +269,13 @@ public final class FilterJson {
                 }
                 return node.longValue();
             }
+            if (type == FilterField.Type.NUMBER) {
+                if (node == null || !node.isNumber() || !Double.isFinite(node.doubleValue())) {
+                    throw new InvalidFilterException(
+                            path + ": '" + field.name() + "' expects a number, got " + kind(node));
+                }
+                return node.doubleValue();
+            }
             if (node == null || !node.isTextual()) {
                 throw new InvalidFilterException(
                         path + ": '" + field.name() + "' expects " + expected(field) + ", got " + kind(node));
@@ -264,6 +296,7 @@ public final class FilterJson {
         private static String expected(FilterField field) {
             return switch (field.type()) {
                 case INTEGER -> "whole numbers (JSON integers)";
+                case NUMBER -> "numbers";
                 case INSTANT -> "an ISO-8601 date-time string";
                 case STRING, STRING_LIST -> "a JSON string";
             };

@@ -51,6 +51,7 @@ final class FilterValues {
                 switch (type) {
                     case STRING -> value instanceof String s && s.length() <= MAX_STRING_LENGTH;
                     case INTEGER -> value instanceof Long;
+                    case NUMBER -> value instanceof Double d && Double.isFinite(d);
                     case INSTANT -> value instanceof Instant;
                     case STRING_LIST -> false;
                 };
@@ -64,6 +65,7 @@ final class FilterValues {
         return switch (type) {
             case STRING -> "text of at most " + MAX_STRING_LENGTH + " characters";
             case INTEGER -> "a whole number";
+            case NUMBER -> "a finite number";
             case INSTANT -> "a date-time (ISO-8601, e.g. 2024-05-01T12:00:00Z)";
             case STRING_LIST -> "a list";
         };

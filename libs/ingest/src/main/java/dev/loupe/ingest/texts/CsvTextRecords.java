@@ -1,5 +1,7 @@
 package dev.loupe.ingest.texts;
 
+import dev.loupe.vectorstore.texts.MetadataType;
+import dev.loupe.vectorstore.texts.MetadataValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.loupe.vectorstore.texts.MetadataValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package dev.loupe.ingest.texts;
 
+import dev.loupe.vectorstore.texts.MetadataType;
+import dev.loupe.vectorstore.texts.MetadataValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.loupe.ingest.texts;
 
+import dev.loupe.vectorstore.texts.MetadataValue;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
 package dev.loupe.ingest.texts;
 
 import dev.loupe.ingest.ContentHash;
+import dev.loupe.vectorstore.texts.MetadataValue;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -3,6 +3,8 @@ package dev.loupe.ingest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loupe.vectorstore.texts.MetadataType;
+import dev.loupe.vectorstore.texts.MetadataValue;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;

@@ -1,6 +1,6 @@
 package dev.loupe.vectorstore.lexical;
 
-import java.util.Arrays;
+import dev.loupe.vectorstore.WireNames;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -37,7 +37,7 @@ public enum TextAnalysis {
 
     /** The name as written in a collection's settings ({@code cjk-bigram}). */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireNames.of(this);
     }
 
     /**
@@ -46,13 +46,7 @@ public enum TextAnalysis {
      * @throws IllegalArgumentException naming the choices
      */
     public static TextAnalysis parse(String name) {
-        for (TextAnalysis analysis : values()) {
-            if (analysis.wireName().equals(name == null ? "" : name.trim().toLowerCase(Locale.ROOT))) {
-                return analysis;
-            }
-        }
-        throw new IllegalArgumentException("unknown text analysis '" + name + "'; use one of "
-                + Arrays.stream(values()).map(TextAnalysis::wireName).toList());
+        return WireNames.parse(values(), name, "text analysis");
     }
 
     /** What a collection embedded by a model gets unless it says otherwise: CJK bigrams for Chinese models. */

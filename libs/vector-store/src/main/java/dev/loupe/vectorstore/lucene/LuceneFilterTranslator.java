@@ -4,6 +4,8 @@ import dev.loupe.vectorstore.Filter;
 import dev.loupe.vectorstore.FilterField;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -24,31 +26,56 @@ final class LuceneFilterTranslator {
 
     private LuceneFilterTranslator() {}
 
+    /** A filter over a photo collection's fields. */
     static Query translate(Filter filter) {
+        return translate(filter, RecordDocuments::indexName);
+    }
+
+    /** A filter whose fields are indexed under the names {@code indexName} gives. */
+    static Query translate(Filter filter, Function<FilterField, String> indexName) {
         return switch (filter) {
             case Filter.All all -> new MatchAllDocsQuery();
-            case Filter.Compare compare -> compare(compare);
+            case Filter.Compare compare -> compare(compare, indexName.apply(compare.field()));
             case Filter.And and -> {
                 BooleanQuery.Builder b = new BooleanQuery.Builder();
-                and.filters().forEach(f -> b.add(translate(f), Occur.FILTER));
+                and.filters().forEach(f -> b.add(translate(f, indexName), Occur.FILTER));
                 yield b.build();
             }
             case Filter.Or or -> {
                 BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-                or.filters().forEach(f -> b.add(translate(f), Occur.SHOULD));
+                or.filters().forEach(f -> b.add(translate(f, indexName), Occur.SHOULD));
                 yield b.build();
             }
-            case Filter.Not not -> without(new MatchAllDocsQuery(), translate(not.filter()));
+            case Filter.Not not -> without(new MatchAllDocsQuery(), translate(not.filter(), indexName));
         };
     }
 
-    private static Query compare(Filter.Compare c) {
-        FilterField field = c.field();
-        String name = RecordDocuments.indexName(field);
-        return switch (field.type()) {
+    private static Query compare(Filter.Compare c, String name) {
+        return switch (c.field().type()) {
             case STRING, STRING_LIST -> text(name, c.op(), c.value());
             case INTEGER -> number(name, c.op(), c.value(), v -> (Long) v);
+            case NUMBER -> decimal(name, c.op(), c.value());
             case INSTANT -> number(name, c.op(), c.value(), v -> ((Instant) v).toEpochMilli());
+        };
+    }
+
+    /** Decimal values, indexed as {@link DoublePoint}s; open bounds step to the adjacent double. */
+    private static Query decimal(String name, Filter.Op op, Object value) {
+        if (op == Filter.Op.IN || op == Filter.Op.NOT_IN) {
+            double[] values = ((List<?>) value)
+                    .stream().mapToDouble(v -> (Double) v + 0.0).toArray();
+            Query set = DoublePoint.newSetQuery(name, values);
+            return op == Filter.Op.IN ? set : without(present(name), set);
+        }
+        double v = (Double) value + 0.0; // -0.0 is indexed as 0.0
+        return switch (op) {
+            case EQ -> DoublePoint.newExactQuery(name, v);
+            case NE -> without(present(name), DoublePoint.newExactQuery(name, v));
+            case GT -> DoublePoint.newRangeQuery(name, Math.nextUp(v), Double.POSITIVE_INFINITY);
+            case GTE -> DoublePoint.newRangeQuery(name, v, Double.POSITIVE_INFINITY);
+            case LT -> DoublePoint.newRangeQuery(name, Double.NEGATIVE_INFINITY, Math.nextDown(v));
+            case LTE -> DoublePoint.newRangeQuery(name, Double.NEGATIVE_INFINITY, v);
+            default -> throw new IllegalStateException("contains on numbers is rejected by Filter");
         };
     }
 

@@ -34,8 +34,8 @@ final class RecordDocuments {
     static final String ID = "id";
     static final String VECTOR = "vector";
     static final String PRESENT = "_present";
-    private static final String SOURCE = "_source";
-    private static final String STORED_VECTOR = "_vector";
+    static final String SOURCE = "_source";
+    static final String STORED_VECTOR = "_vector";
     // Lucene rejects terms longer than this; longer values are kept but only "present" for filters,
     // which is still right: a filter value is at most 1024 characters, so it can never equal them.
     private static final int MAX_TERM_BYTES = 32_766;
@@ -72,7 +72,7 @@ final class RecordDocuments {
         return doc;
     }
 
-    private static void keyword(Document doc, String name, String value) {
+    static void keyword(Document doc, String name, String value) {
         if (value == null) {
             return;
         }
@@ -89,7 +89,7 @@ final class RecordDocuments {
         }
     }
 
-    private static boolean fitsTerm(String value) {
+    static boolean fitsTerm(String value) {
         return value.length() * 3 <= MAX_TERM_BYTES || value.getBytes(StandardCharsets.UTF_8).length <= MAX_TERM_BYTES;
     }
 
@@ -157,13 +157,13 @@ final class RecordDocuments {
         return o == null ? null : Instant.ofEpochMilli(((Number) o).longValue());
     }
 
-    private static byte[] toBytes(float[] v) {
+    static byte[] toBytes(float[] v) {
         ByteBuffer b = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(v);
         return b.array();
     }
 
-    private static float[] fromBytes(BytesRef ref) {
+    static float[] fromBytes(BytesRef ref) {
         float[] v = new float[ref.length / Float.BYTES];
         ByteBuffer.wrap(ref.bytes, ref.offset, ref.length)
                 .order(ByteOrder.LITTLE_ENDIAN)

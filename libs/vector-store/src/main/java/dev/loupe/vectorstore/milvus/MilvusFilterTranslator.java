@@ -26,13 +26,52 @@ import java.util.Map;
  */
 final class MilvusFilterTranslator {
 
+    /** Where a filter field lives in a collection's schema. */
+    sealed interface Column {
+        /** A scalar column; a nullable one gets an {@code is not null} guard. */
+        record Scalar(String name, boolean nullable) implements Column {}
+
+        /** A key of a JSON column, its name already validated as {@code [A-Za-z][A-Za-z0-9_]*}. */
+        record JsonKey(String json, String key) implements Column {}
+
+        /** An ARRAY of strings, tested with {@code array_contains}. */
+        record Array(String name) implements Column {}
+
+        /** A list of strings under a key of a JSON column, tested with {@code json_contains}. */
+        record JsonArray(String json, String key) implements Column {}
+    }
+
     private final boolean bindValues;
+    private final java.util.function.Function<FilterField, Column> columns;
 
     /**
+     * A translator for photo collections.
+     *
      * @param bindValues true to use expression templates (Milvus 2.5+), false for escaped literals
      */
     MilvusFilterTranslator(boolean bindValues) {
+        this(bindValues, MilvusFilterTranslator::photoColumn);
+    }
+
+    /**
+     * @param bindValues true to use expression templates (Milvus 2.5+), false for escaped literals
+     * @param columns where each field the collection's filters may name lives
+     */
+    MilvusFilterTranslator(boolean bindValues, java.util.function.Function<FilterField, Column> columns) {
         this.bindValues = bindValues;
+        this.columns = columns;
+    }
+
+    private static Column photoColumn(FilterField field) {
+        if (field.type() == FilterField.Type.STRING_LIST) {
+            return new Column.Array(MilvusSchema.TAGS);
+        }
+        String key = field.extraKey();
+        if (key != null) {
+            return new Column.JsonKey(MilvusSchema.EXTRA, key);
+        }
+        String column = MilvusSchema.column(field);
+        return new Column.Scalar(column, !MilvusSchema.ID.equals(column));
     }
 
     /** The filter, with records whose id is in {@code excludedIds} left out. */
@@ -112,23 +151,30 @@ final class MilvusFilterTranslator {
         }
 
         private String compare(Filter.Compare c) {
-            FilterField field = c.field();
-            if (field.type() == FilterField.Type.STRING_LIST) {
-                // an empty array contains nothing, so no presence guard is needed
-                return "array_contains(" + MilvusSchema.TAGS + ", " + bind(c.value()) + ")";
-            }
-            String key = field.extraKey();
+            Column where = columns.apply(c.field());
             String column;
             String present;
-            if (key != null) {
-                // the key matched [A-Za-z][A-Za-z0-9_]* in FilterField, so quoting it cannot break out
-                column = MilvusSchema.EXTRA + "[" + literal(key) + "]";
-                present = "exists " + column;
-            } else {
-                column = MilvusSchema.column(field);
-                present = MilvusSchema.ID.equals(column) ? null : column + " is not null";
+            switch (where) {
+                case Column.Array array -> {
+                    // an empty array contains nothing, so no presence guard is needed
+                    return "array_contains(" + array.name() + ", " + bind(c.value()) + ")";
+                }
+                case Column.JsonArray array -> {
+                    // an absent key or a non-list value contains nothing
+                    return "json_contains(" + array.json() + "[" + literal(array.key()) + "], " + bind(c.value()) + ")";
+                }
+                case Column.JsonKey json -> {
+                    // the key matched [A-Za-z][A-Za-z0-9_]* when its field was resolved, so quoting it
+                    // cannot break out
+                    column = json.json() + "[" + literal(json.key()) + "]";
+                    present = "exists " + column;
+                }
+                case Column.Scalar scalar -> {
+                    column = scalar.name();
+                    present = scalar.nullable() ? column + " is not null" : null;
+                }
             }
-            if (key != null && (c.op() == Filter.Op.IN || c.op() == Filter.Op.NOT_IN)) {
+            if (where instanceof Column.JsonKey && (c.op() == Filter.Op.IN || c.op() == Filter.Op.NOT_IN)) {
                 // milvus-lite refuses IN on a JSON path; == / != chains mean the same on both servers
                 boolean in = c.op() == Filter.Op.IN;
                 StringBuilder chain = new StringBuilder(in ? "(" : "");
@@ -200,6 +246,7 @@ final class MilvusFilterTranslator {
         return switch (value) {
             case String s -> quote(s);
             case Long l -> Long.toString(l);
+            case Double d -> java.math.BigDecimal.valueOf(d).toPlainString();
             case Integer i -> Integer.toString(i);
             case List<?> list -> {
                 StringBuilder b = new StringBuilder("[");

@@ -94,7 +94,7 @@ final class MilvusRecords {
         return fields.get(name) instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : null;
     }
 
-    private static float[] vector(Object value) {
+    static float[] vector(Object value) {
         if (!(value instanceof List<?> list)) {
             return null;
         }
@@ -115,13 +115,7 @@ final class MilvusRecords {
     }
 
     private static Map<String, String> extra(Object value) {
-        JsonObject json =
-                switch (value) {
-                    case null -> null;
-                    case JsonObject o -> o;
-                    case String s when !s.isBlank() -> JsonParser.parseString(s).getAsJsonObject();
-                    default -> null;
-                };
+        JsonObject json = jsonObject(value);
         if (json == null) {
             return Map.of();
         }
@@ -132,5 +126,15 @@ final class MilvusRecords {
                         e.getValue().isJsonNull() ? null : e.getValue().getAsString()));
         extra.values().removeIf(v -> v == null);
         return extra;
+    }
+
+    /** A JSON column's value as the SDK hands it over (an object, or its text), or null. */
+    static JsonObject jsonObject(Object value) {
+        return switch (value) {
+            case null -> null;
+            case JsonObject o -> o;
+            case String s when !s.isBlank() -> JsonParser.parseString(s).getAsJsonObject();
+            default -> null;
+        };
     }
 }

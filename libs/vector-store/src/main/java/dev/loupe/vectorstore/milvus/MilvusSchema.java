@@ -55,7 +55,10 @@ final class MilvusSchema {
     static final int MAX_TAG_LENGTH = 256;
 
     private static final String PREFIX = "loupe.";
-    private static final String DIMENSIONS = PREFIX + "dimensions";
+    /** Set on collections of other kinds (text collections), which photo stores leave alone. */
+    static final String KIND = PREFIX + "kind";
+
+    static final String DIMENSIONS = PREFIX + "dimensions";
     private static final String METRIC = PREFIX + "metric";
     private static final String INDEX_TYPE = PREFIX + "index.type";
     private static final String M = PREFIX + "index.m";
@@ -84,22 +87,16 @@ final class MilvusSchema {
         };
     }
 
-    static CreateCollectionReq.CollectionSchema schema(int dimensions) {
-        CreateCollectionReq.CollectionSchema schema = CreateCollectionReq.CollectionSchema.builder()
+    /** An empty schema without dynamic fields: every field a Loupe collection holds is declared. */
+    static CreateCollectionReq.CollectionSchema fixed() {
+        return CreateCollectionReq.CollectionSchema.builder()
                 .enableDynamicField(false)
                 .build();
-        schema.addField(AddFieldReq.builder()
-                .fieldName(ID)
-                .dataType(DataType.VarChar)
-                .maxLength(MAX_ID_LENGTH)
-                .isPrimaryKey(true)
-                .autoID(false)
-                .build());
-        schema.addField(AddFieldReq.builder()
-                .fieldName(VECTOR)
-                .dataType(DataType.FloatVector)
-                .dimension(dimensions)
-                .build());
+    }
+
+    static CreateCollectionReq.CollectionSchema schema(int dimensions) {
+        CreateCollectionReq.CollectionSchema schema = fixed();
+        addKeyAndVector(schema, dimensions);
         for (String text : List.of(URL, THUMBNAIL_URL, TITLE, DESCRIPTION, SOURCE, CONTENT_HASH, MODEL_ID)) {
             schema.addField(
                     nullable(text, DataType.VarChar).maxLength(MAX_TEXT_LENGTH).build());
@@ -121,11 +118,31 @@ final class MilvusSchema {
         return schema;
     }
 
+    /** The VarChar primary key {@code id} and the float vector every collection has. */
+    static void addKeyAndVector(CreateCollectionReq.CollectionSchema schema, int dimensions) {
+        schema.addField(AddFieldReq.builder()
+                .fieldName(ID)
+                .dataType(DataType.VarChar)
+                .maxLength(MAX_ID_LENGTH)
+                .isPrimaryKey(true)
+                .autoID(false)
+                .build());
+        schema.addField(AddFieldReq.builder()
+                .fieldName(VECTOR)
+                .dataType(DataType.FloatVector)
+                .dimension(dimensions)
+                .build());
+    }
+
     private static AddFieldReq.AddFieldReqBuilder<?> nullable(String name, DataType type) {
         return AddFieldReq.builder().fieldName(name).dataType(type).isNullable(true);
     }
 
     static IndexParam index(Metric metric, IndexSettings settings) {
+        return index(VECTOR, metric, settings);
+    }
+
+    static IndexParam index(String field, Metric metric, IndexSettings settings) {
         Map<String, Object> params = new HashMap<>();
         IndexParam.IndexType type =
                 switch (settings.type()) {
@@ -144,8 +161,8 @@ final class MilvusSchema {
                     }
                 };
         return IndexParam.builder()
-                .fieldName(VECTOR)
-                .indexName(VECTOR)
+                .fieldName(field)
+                .indexName(field)
                 .indexType(type)
                 .metricType(metricType(metric))
                 .extraParams(params)
@@ -164,10 +181,15 @@ final class MilvusSchema {
     }
 
     static Map<String, String> properties(CollectionSpec spec) {
-        IndexSettings index = spec.index();
+        Map<String, String> properties = new HashMap<>(indexProperties(spec.index()));
+        properties.put(DIMENSIONS, Integer.toString(spec.dimensions()));
+        properties.put(METRIC, spec.metric().name());
+        return properties;
+    }
+
+    /** The index settings as properties, read back by {@link #indexSettings}. */
+    static Map<String, String> indexProperties(IndexSettings index) {
         return Map.of(
-                DIMENSIONS, Integer.toString(spec.dimensions()),
-                METRIC, spec.metric().name(),
                 INDEX_TYPE, index.type().name(),
                 M, Integer.toString(index.m()),
                 EF_CONSTRUCTION, Integer.toString(index.efConstruction()),
@@ -179,10 +201,18 @@ final class MilvusSchema {
 
     /** The spec written by {@link #properties}, or empty for a collection Loupe did not create. */
     static Optional<CollectionSpec> spec(String name, Map<String, String> properties) {
-        if (properties == null || !properties.containsKey(DIMENSIONS)) {
+        if (properties == null || !properties.containsKey(DIMENSIONS) || properties.containsKey(KIND)) {
             return Optional.empty();
         }
-        IndexSettings index = new IndexSettings(
+        return Optional.of(new CollectionSpec(
+                name,
+                Integer.parseInt(properties.get(DIMENSIONS)),
+                Metric.valueOf(properties.get(METRIC)),
+                indexSettings(properties)));
+    }
+
+    static IndexSettings indexSettings(Map<String, String> properties) {
+        return new IndexSettings(
                 IndexType.valueOf(properties.get(INDEX_TYPE)),
                 Integer.parseInt(properties.get(M)),
                 Integer.parseInt(properties.get(EF_CONSTRUCTION)),
@@ -190,7 +220,5 @@ final class MilvusSchema {
                 Integer.parseInt(properties.get(NLIST)),
                 Integer.parseInt(properties.get(NPROBE)),
                 Boolean.parseBoolean(properties.get(QUANTIZED)));
-        return Optional.of(new CollectionSpec(
-                name, Integer.parseInt(properties.get(DIMENSIONS)), Metric.valueOf(properties.get(METRIC)), index));
     }
 }

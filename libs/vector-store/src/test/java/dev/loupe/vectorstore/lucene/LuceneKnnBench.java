@@ -136,7 +136,7 @@ class LuceneKnnBench {
                     + Files.readString(marker).strip());
             return index;
         }
-        LuceneVectorStore.deleteRecursively(index);
+        LuceneCollections.deleteRecursively(index);
         Files.createDirectories(index);
         long t0 = System.nanoTime();
         float[][] vectors =

@@ -1,7 +1,6 @@
-package dev.loupe.ingest.texts;
+package dev.loupe.vectorstore.texts;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.loupe.vectorstore.WireNames;
 
 /** The type of a metadata field of a text collection, declared on the collection or inferred on import. */
 public enum MetadataType {
@@ -14,7 +13,7 @@ public enum MetadataType {
 
     /** The name as written in a collection's declaration ({@code "string"}, {@code "tags"}). */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /**
@@ -23,17 +22,11 @@ public enum MetadataType {
      * @throws IllegalArgumentException naming the accepted types
      */
     public static MetadataType parse(String name) {
-        for (MetadataType type : values()) {
-            if (type.wireName().equals(name == null ? "" : name.trim().toLowerCase(Locale.ROOT))) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown metadata type '" + name + "'; use one of "
-                + Arrays.stream(values()).map(MetadataType::wireName).toList());
+        return WireNames.parse(values(), name, "metadata type");
     }
 
     /** Whether a value of type {@code value} may be stored in a field of this type. */
-    boolean accepts(MetadataType value) {
+    public boolean accepts(MetadataType value) {
         return this == value || (this == NUMBER && value == INTEGER);
     }
 }

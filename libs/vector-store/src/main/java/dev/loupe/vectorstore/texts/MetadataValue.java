@@ -1,4 +1,4 @@
-package dev.loupe.ingest.texts;
+package dev.loupe.vectorstore.texts;
 
 import java.util.List;
 
