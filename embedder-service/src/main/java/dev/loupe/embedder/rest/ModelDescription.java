@@ -18,9 +18,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param imageSize the side of its square image input in pixels, 0 for text-only models
  * @param executionProvider where it runs: {@code cpu} or {@code cuda}
  * @param isDefault whether requests that name no model use it
+ * @param queryPrompt what a client puts before a search query so it lands near the documents it should
+ *     find (BGE's retrieval instruction, from the bundle's {@code config_sentence_transformers.json});
+ *     empty when the model needs none
  */
 @Schema(name = "Model", description = "A loaded model")
-@JsonPropertyOrder({"id", "modalities", "dimensions", "maxTokens", "imageSize", "executionProvider", "default"})
+@JsonPropertyOrder({
+    "id",
+    "modalities",
+    "dimensions",
+    "maxTokens",
+    "imageSize",
+    "executionProvider",
+    "default",
+    "queryPrompt"
+})
 public record ModelDescription(
         @Schema(description = "Model id, to pass as 'model'", examples = "clip-vit-base-patch32")
         String id,
@@ -43,7 +55,13 @@ public record ModelDescription(
         String executionProvider,
 
         @Schema(description = "Whether requests that name no model use it") @JsonProperty("default")
-        boolean isDefault) {
+        boolean isDefault,
+
+        @Schema(
+                description = "What to put before a search query (a retrieval instruction); empty when the model"
+                        + " needs none",
+                examples = "Represent this sentence for searching relevant passages: ")
+        String queryPrompt) {
 
     static ModelDescription of(ServedModel model) {
         ModelInfo info = model.info();
@@ -57,6 +75,7 @@ public record ModelDescription(
                 info.maxTokens(),
                 info.imageSize(),
                 info.executionProvider().name().toLowerCase(Locale.ROOT),
-                model.isDefault());
+                model.isDefault(),
+                info.queryPrompt());
     }
 }

@@ -4,6 +4,7 @@ import dev.loupe.database.LoupeSchema;
 import dev.loupe.database.PostgresUrls;
 import dev.loupe.indexer.config.IndexerConfig;
 import dev.loupe.ingest.ImportPlanner;
+import dev.loupe.ingest.ImportRequestException;
 import dev.loupe.jobs.EventPublisher;
 import dev.loupe.jobs.ImportMetrics;
 import dev.loupe.jobs.ImportPlanners;
@@ -90,11 +91,15 @@ public class JobsWiring {
     @Produces
     @Singleton
     ImportService importService(ImportStore store, ImportPlanner planner, ImportRunner runner) {
-        return new ImportService(
-                store,
-                planner,
-                runner,
-                imports,
-                requested -> requested == null || requested.isBlank() ? config.defaultCollection() : requested);
+        return new ImportService(store, planner, runner, imports, (requested, texts) -> {
+            if (requested == null || requested.isBlank()) {
+                if (texts) {
+                    throw new ImportRequestException(
+                            "collection", "a jsonl or csv import needs the text collection it goes into");
+                }
+                return config.defaultCollection();
+            }
+            return requested;
+        });
     }
 }

@@ -2,9 +2,9 @@ package dev.loupe.indexer.kafka;
 
 import dev.loupe.ingest.EventOutcome;
 import dev.loupe.ingest.EventProcessor;
+import dev.loupe.ingest.IngestEvent;
+import dev.loupe.ingest.IngestEventJson;
 import dev.loupe.ingest.InvalidEventException;
-import dev.loupe.ingest.PhotoIngested;
-import dev.loupe.ingest.PhotoIngestedJson;
 import dev.loupe.jobs.ImportProgress;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,7 +95,7 @@ final class BatchHandler {
         List<Delivery> deliveries = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                deliveries.add(Delivery.of(record, PhotoIngestedJson.read(record.value())));
+                deliveries.add(Delivery.of(record, IngestEventJson.read(record.value())));
             } catch (InvalidEventException e) {
                 LOG.warnf(
                         "malformed event at %s-%d@%d goes to %s: %s",
@@ -152,7 +152,7 @@ final class BatchHandler {
         List<EventOutcome> results =
                 processor.process(deliveries.stream().map(Delivery::event).toList());
         // events are records: an outcome names its event by value, and a batch may hold one event twice
-        Map<PhotoIngested, Deque<Delivery>> waiting = new HashMap<>();
+        Map<IngestEvent, Deque<Delivery>> waiting = new HashMap<>();
         deliveries.forEach(
                 d -> waiting.computeIfAbsent(d.event(), e -> new ArrayDeque<>()).add(d));
         List<Outcome> outcomes = new ArrayList<>(deliveries.size());
@@ -191,8 +191,8 @@ final class BatchHandler {
                 headers, DeliveryHeaders.RETRY_REASON, failed.reason().name());
         DeliveryHeaders.put(headers, DeliveryHeaders.RETRY_MESSAGE, String.valueOf(failed.message()));
         LOG.debugf(
-                "event %s (photo %s) failed retryably (%s), attempt %d again after %s",
-                delivery.event().eventId(), delivery.event().photoId(), failed.reason(), attemptsMade + 1, notBefore);
+                "event %s (item %s) failed retryably (%s), attempt %d again after %s",
+                delivery.event().eventId(), delivery.event().itemId(), failed.reason(), attemptsMade + 1, notBefore);
         return new ProducerRecord<>(topics.retry(), null, record.key(), record.value(), headers);
     }
 
@@ -244,9 +244,9 @@ final class BatchHandler {
     record Topics(String retry, String deadLetter) {}
 
     /** A valid event with what its record says about it. */
-    record Delivery(ConsumerRecord<String, byte[]> record, PhotoIngested event, String importId, int attemptsMade) {
+    record Delivery(ConsumerRecord<String, byte[]> record, IngestEvent event, String importId, int attemptsMade) {
 
-        static Delivery of(ConsumerRecord<String, byte[]> record, PhotoIngested event) {
+        static Delivery of(ConsumerRecord<String, byte[]> record, IngestEvent event) {
             String attempt = DeliveryHeaders.text(record.headers(), DeliveryHeaders.ATTEMPT);
             int attemptsMade = 0;
             if (attempt != null) {

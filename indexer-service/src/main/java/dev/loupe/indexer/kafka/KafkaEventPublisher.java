@@ -2,8 +2,8 @@ package dev.loupe.indexer.kafka;
 
 import dev.loupe.indexer.config.IndexerConfig;
 import dev.loupe.indexer.config.KafkaConfig;
-import dev.loupe.ingest.PhotoIngested;
-import dev.loupe.ingest.PhotoIngestedJson;
+import dev.loupe.ingest.IngestEvent;
+import dev.loupe.ingest.IngestEventJson;
 import dev.loupe.jobs.EventPublisher;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +20,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Publishes import events to {@code photo-ingested} through an idempotent producer with {@code
- * acks=all}: key = photo id, value = {@link PhotoIngestedJson}, header {@link DeliveryHeaders#IMPORT_ID}.
+ * acks=all}: key = item id (photo or text record), value = {@link IngestEventJson}, header {@link DeliveryHeaders#IMPORT_ID}.
  * The producer is created on the first publish, so a service that never publishes never connects.
  */
 @ApplicationScoped
@@ -48,10 +48,10 @@ public class KafkaEventPublisher implements EventPublisher {
      *     harmless)
      */
     @Override
-    public void publish(String importId, List<PhotoIngested> events) throws InterruptedException {
+    public void publish(String importId, List<? extends IngestEvent> events) throws InterruptedException {
         Producer<String, byte[]> sender = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        for (PhotoIngested event : events) {
+        for (IngestEvent event : events) {
             RecordHeaders headers = new RecordHeaders();
             if (importId != null) {
                 DeliveryHeaders.put(headers, DeliveryHeaders.IMPORT_ID, importId);
@@ -59,8 +59,8 @@ public class KafkaEventPublisher implements EventPublisher {
             acks.add(sender.send(new ProducerRecord<>(
                     config.topic(),
                     null,
-                    event.photoId(),
-                    PhotoIngestedJson.write(event).getBytes(StandardCharsets.UTF_8),
+                    event.itemId(),
+                    IngestEventJson.write(event).getBytes(StandardCharsets.UTF_8),
                     headers)));
         }
         Duration timeout = config.sendTimeout();

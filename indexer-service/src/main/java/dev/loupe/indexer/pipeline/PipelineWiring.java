@@ -3,6 +3,7 @@ package dev.loupe.indexer.pipeline;
 import dev.loupe.database.PostgresThumbnailStore;
 import dev.loupe.embedder.client.EmbedderClient;
 import dev.loupe.embedder.client.RemotePhotoEmbedder;
+import dev.loupe.embedder.client.RemoteTextEmbedder;
 import dev.loupe.encoders.image.ImageDecoder;
 import dev.loupe.encoders.image.ImageLimits;
 import dev.loupe.indexer.config.FetchConfig;
@@ -11,12 +12,14 @@ import dev.loupe.indexer.config.IndexingConfig;
 import dev.loupe.indexer.config.MilvusConfig;
 import dev.loupe.ingest.AddressResolver;
 import dev.loupe.ingest.EventProcessor;
+import dev.loupe.ingest.EventRouter;
 import dev.loupe.ingest.FetchPolicy;
 import dev.loupe.ingest.FileThumbnailStore;
 import dev.loupe.ingest.IngestEventProcessor;
 import dev.loupe.ingest.IngestOptions;
 import dev.loupe.ingest.PhotoFetcher;
 import dev.loupe.ingest.PhotoPreparer;
+import dev.loupe.ingest.TextEventProcessor;
 import dev.loupe.ingest.ThumbnailStore;
 import dev.loupe.jobs.store.ImportStore;
 import dev.loupe.vectorstore.IndexSettings;
@@ -80,7 +83,7 @@ public class PipelineWiring {
                 .<ThumbnailStore>map(FileThumbnailStore::new)
                 .orElseGet(
                         () -> new PostgresThumbnailStore(pool, config.imports().databaseTimeout()));
-        return new IngestEventProcessor(
+        IngestEventProcessor photos = new IngestEventProcessor(
                 new PhotoFetcher(fetchPolicy(fetch, config.imports().roots()), AddressResolver.system()),
                 new PhotoPreparer(
                         new ImageDecoder(new ImageLimits(maxBytes, fetch.maxImagePixels())), indexing.thumbnailEdge()),
@@ -89,6 +92,7 @@ public class PipelineWiring {
                 thumbnails,
                 new IngestOptions(indexing.batchSize(), indexing.fetchConcurrency(), indexing.thumbnailUrl()),
                 indexSettings(config.milvus().index()));
+        return new EventRouter(photos, new TextEventProcessor(milvus::texts, new RemoteTextEmbedder(client)));
     }
 
     /** @param jobRoots where {@code file:} URLs may read when {@code loupe.fetch.file-roots} is unset */

@@ -92,7 +92,7 @@ class BatchHandlerTest {
                         record("lone", Events.json("lone"), null)));
 
         assertThat(progress.of("job-1"))
-                .extracting(o -> o.getClass().getSimpleName() + ":" + o.event().photoId())
+                .extracting(o -> o.getClass().getSimpleName() + ":" + o.event().itemId())
                 .containsExactly("Indexed:a", "Failed:broken");
         assertThat(progress.of("job-2")).singleElement().isInstanceOf(EventOutcome.Skipped.class);
         assertThat(progress.all()).containsOnlyKeys("job-1", "job-2");

@@ -66,6 +66,6 @@ class BrokerRestartIT {
     }
 
     private static Set<String> recordedPhotoIds(RecordingProgress progress) {
-        return progress.of("job").stream().map(o -> o.event().photoId()).collect(Collectors.toSet());
+        return progress.of("job").stream().map(o -> o.event().itemId()).collect(Collectors.toSet());
     }
 }

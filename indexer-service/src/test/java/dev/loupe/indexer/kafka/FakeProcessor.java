@@ -51,7 +51,10 @@ final class FakeProcessor implements EventProcessor {
     }
 
     @Override
-    public List<EventOutcome> process(List<PhotoIngested> events) throws InterruptedException {
+    public List<EventOutcome> process(List<? extends dev.loupe.ingest.IngestEvent> delivered)
+            throws InterruptedException {
+        List<PhotoIngested> events =
+                delivered.stream().map(PhotoIngested.class::cast).toList();
         batches.add(List.copyOf(events));
         List<EventOutcome> outcomes = new ArrayList<>(events.size());
         for (PhotoIngested event : events) {

@@ -181,7 +181,14 @@ class IngestionThroughputBench {
                     new IngestOptions(BATCH, 4, null),
                     IndexSettings.DEFAULT);
             publisher = new KafkaEventPublisher(config);
-            ingestion = KafkaIngestion.start(config, processor, progress, new SimpleMeterRegistry(), Clock.systemUTC());
+            ingestion = KafkaIngestion.start(
+                    config,
+                    events -> processor.process(events.stream()
+                            .map(dev.loupe.ingest.PhotoIngested.class::cast)
+                            .toList()),
+                    progress,
+                    new SimpleMeterRegistry(),
+                    Clock.systemUTC());
         }
 
         /** Photos/s from publishing {@code count} events to the last one's outcome, every one indexed. */

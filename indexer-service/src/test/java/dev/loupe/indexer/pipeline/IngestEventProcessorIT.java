@@ -128,7 +128,7 @@ class IngestEventProcessorIT {
         assertThat(outcomes.stream().map(EventOutcome::event)).containsExactlyElementsOf(events);
         Map<String, String> byPhoto = outcomes.stream()
                 .filter(o -> o.event() != stale)
-                .collect(Collectors.toMap(o -> o.event().photoId(), IngestEventProcessorIT::describe));
+                .collect(Collectors.toMap(o -> o.event().itemId(), IngestEventProcessorIT::describe));
         for (String name : demo.subList(0, 28)) {
             assertThat(byPhoto.get(name)).as(name).isEqualTo("indexed");
         }
@@ -235,7 +235,7 @@ class IngestEventProcessorIT {
                 .process(events);
 
         Map<String, String> byPhoto =
-                outcomes.stream().collect(Collectors.toMap(o -> o.event().photoId(), IngestEventProcessorIT::describe));
+                outcomes.stream().collect(Collectors.toMap(o -> o.event().itemId(), IngestEventProcessorIT::describe));
         assertThat(byPhoto).hasSize(events.size());
         for (String name : good) {
             assertThat(byPhoto.get(name)).as(name).isEqualTo("indexed");

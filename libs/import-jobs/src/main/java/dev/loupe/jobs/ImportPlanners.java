@@ -4,7 +4,9 @@ import dev.loupe.ingest.AddressResolver;
 import dev.loupe.ingest.FetchPolicy;
 import dev.loupe.ingest.ImportPlanner;
 import dev.loupe.ingest.ImportRoots;
+import dev.loupe.ingest.IngestEventJson;
 import dev.loupe.ingest.PhotoFetcher;
+import dev.loupe.ingest.texts.TextImportLimits;
 
 /** The {@link ImportPlanner} of {@code loupe.imports.*}, the same in every service that takes imports. */
 public final class ImportPlanners {
@@ -37,6 +39,31 @@ public final class ImportPlanners {
                 new ImportRoots(config.roots(), "loupe.imports.roots"),
                 fetcher,
                 config.maxUrls(),
-                "loupe.imports.max-urls");
+                "loupe.imports.max-urls",
+                textLimits(config.texts()));
+    }
+
+    /**
+     * The configured text-record bounds.
+     *
+     * @throws IllegalStateException when one exceeds what a text-ingested event may carry
+     */
+    static TextImportLimits textLimits(ImportsConfig.Texts texts) {
+        TextImportLimits limits = new TextImportLimits(
+                texts.maxLineBytes(),
+                texts.maxTextChars(),
+                texts.maxFieldChars(),
+                texts.maxMetadataFields(),
+                texts.maxTags());
+        TextImportLimits most = IngestEventJson.TEXT_LIMITS;
+        if (limits.maxLineBytes() > most.maxLineBytes()
+                || limits.maxTextChars() > most.maxTextChars()
+                || limits.maxFieldChars() > most.maxFieldChars()
+                || limits.maxMetadataFields() > most.maxMetadataFields()
+                || limits.maxTags() > most.maxTags()) {
+            throw new IllegalStateException("loupe.imports.texts.* may not exceed what a text-ingested event carries: "
+                    + most + "; configured " + limits);
+        }
+        return limits;
     }
 }

@@ -3,12 +3,15 @@ package dev.loupe.jobs;
 import dev.loupe.ingest.ImportPlanner;
 import dev.loupe.ingest.ImportPlanner.Plan;
 import dev.loupe.ingest.ImportRequestException;
+import dev.loupe.ingest.IngestEvent;
+import dev.loupe.ingest.IngestEventJson;
 import dev.loupe.ingest.InvalidEventException;
 import dev.loupe.ingest.PhotoIngested;
-import dev.loupe.ingest.PhotoIngestedJson;
 import dev.loupe.ingest.PhotoSource;
 import dev.loupe.ingest.RejectedItem;
 import dev.loupe.ingest.SourceItem;
+import dev.loupe.ingest.TextIngested;
+import dev.loupe.ingest.TextSource;
 import dev.loupe.jobs.store.ImportStore;
 import dev.loupe.jobs.store.ImportStore.Claim;
 import dev.loupe.jobs.store.ImportStore.JobState;
@@ -202,10 +205,10 @@ public final class ImportRunner implements JobScheduler, AutoCloseable {
             if (batch.isEmpty()) {
                 return;
             }
-            List<PhotoIngested> events = new ArrayList<>(batch.size());
+            List<IngestEvent> events = new ArrayList<>(batch.size());
             List<Integer> positions = new ArrayList<>(batch.size());
             for (Unsent unsent : batch) {
-                events.add(PhotoIngestedJson.read(unsent.eventJson()));
+                events.add(IngestEventJson.read(unsent.eventJson()));
                 positions.add(unsent.position());
             }
             publisher.publish(id, events);
@@ -258,6 +261,7 @@ public final class ImportRunner implements JobScheduler, AutoCloseable {
             batch.add(
                     switch (item) {
                         case PhotoSource photo -> photo(photo);
+                        case TextSource text -> text(text);
                         case RejectedItem rejected -> NewItem.refused(position, rejected.source(), rejected.reason());
                     });
             position++;
@@ -276,12 +280,23 @@ public final class ImportRunner implements JobScheduler, AutoCloseable {
                     location,
                     photo.metadata(),
                     Instant.now());
+            return checked(location, event);
+        }
+
+        private NewItem text(TextSource text) {
+            return checked(
+                    text.location(),
+                    new TextIngested(UUID.randomUUID().toString(), collection, text.record(), Instant.now()));
+        }
+
+        /** The item of an event, or a refused one when the event would not pass the consumer's validation. */
+        private NewItem checked(String location, IngestEvent event) {
             try {
-                PhotoIngestedJson.read(PhotoIngestedJson.write(event));
+                IngestEventJson.read(IngestEventJson.write(event));
             } catch (InvalidEventException e) {
-                return NewItem.refused(position, location, "not a valid photo-ingested event: " + e.getMessage());
+                return NewItem.refused(position, location, "not a valid event: " + e.getMessage());
             }
-            return NewItem.photo(position, location, event);
+            return NewItem.of(position, location, event);
         }
 
         void flush() {

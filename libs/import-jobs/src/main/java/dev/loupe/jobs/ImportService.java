@@ -7,7 +7,6 @@ import dev.loupe.jobs.store.ImportStore;
 import dev.loupe.vectorstore.CollectionSpec;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,19 +22,27 @@ public final class ImportService {
     private final ImportPlanner planner;
     private final JobScheduler scheduler;
     private final ImportsConfig config;
-    private final UnaryOperator<String> collections;
+    private final CollectionResolver collections;
 
-    /**
-     * @param collections the collection a request's {@code collection} means (null or blank: the
-     *     default one); it may refuse it with an {@link ImportRequestException} or the service's own
-     *     exception (a collection another model built, say)
-     */
+    /** What collection an import request names. */
+    @FunctionalInterface
+    public interface CollectionResolver {
+        /**
+         * The collection a request's {@code collection} means (null or blank: the default one, for
+         * photos); it may refuse it with an {@link ImportRequestException} or the service's own
+         * exception (a collection another model built, a photo collection for texts).
+         *
+         * @param texts whether the import brings text records ({@code jsonl}, {@code csv}), not photos
+         */
+        String resolve(String requested, boolean texts);
+    }
+
     public ImportService(
             ImportStore store,
             ImportPlanner planner,
             JobScheduler scheduler,
             ImportsConfig config,
-            UnaryOperator<String> collections) {
+            CollectionResolver collections) {
         this.store = Objects.requireNonNull(store, "store");
         this.planner = Objects.requireNonNull(planner, "planner");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -55,8 +62,8 @@ public final class ImportService {
         if (request == null || request.source() == null) {
             throw new ImportRequestException("source", "required: {\"source\": {\"type\": \"folder\", ...}}");
         }
-        String collection = collection(request.collection());
         ImportSourceRequest source = request.source();
+        String collection = collection(request.collection(), ImportPlanner.importsTexts(source.type()));
         Plan plan = planner.plan(source.type(), source.path(), source.url(), source.urls());
         if (store.active() >= config.queueCapacity()) {
             throw new ImportQueueFullException(config.queueCapacity());
@@ -98,8 +105,8 @@ public final class ImportService {
         return redriven;
     }
 
-    private String collection(String requested) {
-        String name = collections.apply(requested);
+    private String collection(String requested, boolean texts) {
+        String name = collections.resolve(requested, texts);
         try {
             CollectionSpec.of(name, 2); // the dimension is a placeholder: this checks the name
         } catch (IllegalArgumentException e) {

@@ -76,6 +76,33 @@ public interface ImportsConfig {
     /** Fetching an {@code unsplash-tsv} file given by URL. */
     TsvFetch tsvFetch();
 
+    /** The bounds on each record of a text import ({@code jsonl}, {@code csv}); a record over one fails alone. */
+    Texts texts();
+
+    /** Each bound is at most what a {@code text-ingested} event may carry (checked at start). */
+    interface Texts {
+
+        /** Longest line (JSONL) or record (CSV), in bytes; a longer one is skipped unread. Default: 1 MiB. */
+        @WithDefault("1048576")
+        int maxLineBytes();
+
+        /** Longest text, in characters (code points), at most 16384. Default: 8192. */
+        @WithDefault("8192")
+        int maxTextChars();
+
+        /** Longest answer, title or metadata string, in characters, at most 4096. Default: 4096. */
+        @WithDefault("4096")
+        int maxFieldChars();
+
+        /** Most metadata fields on one record, at most 64. Default: 64. */
+        @WithDefault("64")
+        int maxMetadataFields();
+
+        /** Most values in one tag list, at most 256. Default: 256. */
+        @WithDefault("256")
+        int maxTags();
+    }
+
     /** The limits of fetching a TSV file by URL; the fetch is guarded like every photo fetch. */
     interface TsvFetch {
 

@@ -46,7 +46,7 @@ public final class ItemProgress implements ImportProgress {
     }
 
     private static ItemOutcome item(EventOutcome outcome) {
-        String photoId = outcome.event().photoId();
+        String photoId = outcome.event().itemId();
         return switch (outcome) {
             case EventOutcome.Indexed indexed -> new ItemOutcome(photoId, "indexed", null);
             case EventOutcome.Skipped skipped -> new ItemOutcome(photoId, "skipped", cut(skipped.reason()));

@@ -160,8 +160,8 @@ class ImportRunnerTest {
         store.insertItems(
                 id,
                 List.of(
-                        NewItem.photo(0, "before the crash", event("img_0.jpg")),
-                        NewItem.photo(1, "before the crash", event("img_1.jpg"))));
+                        NewItem.of(0, "before the crash", event("img_0.jpg")),
+                        NewItem.of(1, "before the crash", event("img_1.jpg"))));
 
         runner.run(id);
 
@@ -181,7 +181,7 @@ class ImportRunnerTest {
             private int calls;
 
             @Override
-            public void publish(String importId, List<PhotoIngested> events) {
+            public void publish(String importId, List<? extends dev.loupe.ingest.IngestEvent> events) {
                 if (++calls == 2) {
                     throw new IllegalStateException("broker unavailable (test)");
                 }
@@ -275,6 +275,45 @@ class ImportRunnerTest {
         assertThat(json.getString("type")).isEqualTo("urls");
         assertThat(json.getJsonArray("urls").getList()).containsExactly("https://a.example/1.jpg");
         assertThat(json.containsKey("path")).isFalse();
+    }
+
+    @Test
+    void a_jsonl_import_publishes_each_record_as_a_text_event_and_refuses_bad_lines_alone() throws Exception {
+        Path file = root.resolve("qa-" + UUID.randomUUID() + ".jsonl");
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "{\"id\": \"q1\", \"text\": \"What is 2 + 2?\", \"answer\": \"4\", \"metadata\": {\"grade\": 1}}",
+                        "{\"id\": \"q2\", \"text\": \"   \"}",
+                        "not json",
+                        "{\"id\": \"q3\", \"text\": \"二次函数\", \"metadata\": {\"tags\": [\"algebra\"]}}",
+                        ""));
+        String id = UUID.randomUUID().toString();
+        store.create(
+                id,
+                "qa",
+                "jsonl",
+                file.toString(),
+                ImportRunner.requestJson(new ImportSourceRequest("jsonl", file.toString(), null, null)));
+
+        runner.run(id);
+
+        List<dev.loupe.ingest.IngestEvent> events = publisher.all(id);
+        assertThat(events).allSatisfy(event -> assertThat(event).isInstanceOf(dev.loupe.ingest.TextIngested.class));
+        assertThat(events).extracting(dev.loupe.ingest.IngestEvent::itemId).containsExactly("q1", "q3");
+        dev.loupe.ingest.TextIngested first = (dev.loupe.ingest.TextIngested) events.getFirst();
+        assertThat(first.collection()).isEqualTo("qa");
+        assertThat(first.record().answer()).isEqualTo("4");
+        assertThat(first.record().metadata())
+                .containsEntry("grade", new dev.loupe.vectorstore.texts.MetadataValue.Integer(1));
+        ImportJob job = view(id);
+        assertThat(job.total()).isEqualTo(4);
+        assertThat(job.failed()).isEqualTo(2);
+        assertThat(job.failures())
+                .extracting(ImportFailure::source)
+                .containsExactly(file.getFileName() + " line 2", file.getFileName() + " line 3");
+        assertThat(job.failures().getFirst().reason()).contains("has no text");
     }
 
     private static PhotoIngested event(String photoId) {

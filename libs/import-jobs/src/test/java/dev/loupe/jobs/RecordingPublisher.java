@@ -1,5 +1,6 @@
 package dev.loupe.jobs;
 
+import dev.loupe.ingest.IngestEvent;
 import dev.loupe.ingest.PhotoIngested;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class RecordingPublisher implements EventPublisher {
 
     /** One acknowledged {@link #publish} call. */
-    public record Batch(String importId, List<PhotoIngested> events) {}
+    public record Batch(String importId, List<IngestEvent> events) {}
 
     private final List<Batch> batches = new ArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
 
     @Override
-    public synchronized void publish(String importId, List<PhotoIngested> events) {
+    public synchronized void publish(String importId, List<? extends IngestEvent> events) {
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("broker unavailable (test)");
         }
@@ -35,8 +36,16 @@ public class RecordingPublisher implements EventPublisher {
         return List.copyOf(batches);
     }
 
-    /** Every event acknowledged for an import, in order. */
+    /** Every photo event acknowledged for an import, in order. */
     public synchronized List<PhotoIngested> events(String importId) {
+        return all(importId).stream()
+                .filter(PhotoIngested.class::isInstance)
+                .map(PhotoIngested.class::cast)
+                .toList();
+    }
+
+    /** Every event acknowledged for an import, photos and texts, in order. */
+    public synchronized List<IngestEvent> all(String importId) {
         return batches.stream()
                 .filter(batch -> batch.importId().equals(importId))
                 .flatMap(batch -> batch.events().stream())

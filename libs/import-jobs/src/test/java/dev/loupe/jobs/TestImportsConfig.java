@@ -56,4 +56,34 @@ public record TestImportsConfig(List<Path> roots, int publishBatchSize) implemen
     public TsvFetch tsvFetch() {
         return null; // the tests build their fetcher themselves
     }
+
+    @Override
+    public Texts texts() {
+        return new Texts() {
+            @Override
+            public int maxLineBytes() {
+                return 1 << 20;
+            }
+
+            @Override
+            public int maxTextChars() {
+                return 8192;
+            }
+
+            @Override
+            public int maxFieldChars() {
+                return 4096;
+            }
+
+            @Override
+            public int maxMetadataFields() {
+                return 64;
+            }
+
+            @Override
+            public int maxTags() {
+                return 256;
+            }
+        };
+    }
 }

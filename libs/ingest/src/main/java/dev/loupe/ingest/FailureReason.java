@@ -1,6 +1,6 @@
 package dev.loupe.ingest;
 
-/** Why a photo was not ingested; lets callers count, choose a status and decide whether to retry. */
+/** Why a photo or a text record was not ingested; lets callers count, choose a status and decide whether to retry. */
 public enum FailureReason {
     /** The host resolves to a loopback, private, link-local, metadata or otherwise internal address. */
     REFUSED_ADDRESS,
@@ -26,5 +26,9 @@ public enum FailureReason {
     /** The embedding model failed on the photo. */
     EMBEDDING,
     /** The vector store or the thumbnail store refused to store the photo. */
-    STORE
+    STORE,
+    /** The collection does not exist, or is of another kind (a text record for a photo collection). */
+    COLLECTION,
+    /** A text record's metadata does not fit the types its collection's fields hold. */
+    METADATA
 }

@@ -1,5 +1,6 @@
 package dev.loupe.ingest;
 
+import dev.loupe.ingest.texts.TextImportLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,14 +26,23 @@ public final class ImportPlanner {
     private final PhotoFetcher fetcher;
     private final int maxUrls;
     private final String maxUrlsSetting;
+    private final TextImportLimits textLimits;
+
+    /** A planner whose text imports keep {@link TextImportLimits#defaults()}. */
+    public ImportPlanner(ImportRoots roots, PhotoFetcher fetcher, int maxUrls, String maxUrlsSetting) {
+        this(roots, fetcher, maxUrls, maxUrlsSetting, TextImportLimits.defaults());
+    }
 
     /**
      * @param fetcher fetches TSV files given by URL (its byte limit bounds them)
      * @param maxUrls most URLs one {@code urls} import may list
      * @param maxUrlsSetting the configuration key of {@code maxUrls}, quoted when it is exceeded
+     * @param textLimits the bounds on each record of a {@code jsonl} or {@code csv} text import
      */
-    public ImportPlanner(ImportRoots roots, PhotoFetcher fetcher, int maxUrls, String maxUrlsSetting) {
+    public ImportPlanner(
+            ImportRoots roots, PhotoFetcher fetcher, int maxUrls, String maxUrlsSetting, TextImportLimits textLimits) {
         this.roots = roots;
+        this.textLimits = textLimits;
         this.fetcher = fetcher;
         this.maxUrls = maxUrls;
         this.maxUrlsSetting = maxUrlsSetting;
@@ -49,8 +59,10 @@ public final class ImportPlanner {
     /**
      * Checks a request's source.
      *
-     * @param type {@code folder}, {@code unsplash-tsv} or {@code urls} (any case)
-     * @param path a folder ({@code folder}) or a TSV file ({@code unsplash-tsv}) under a root
+     * @param type {@code folder}, {@code unsplash-tsv}, {@code urls}, or for text collections {@code
+     *     jsonl} or {@code csv} (any case)
+     * @param path a folder ({@code folder}), a TSV file ({@code unsplash-tsv}), a JSONL or CSV file under
+     *     a root
      * @param url the http(s) URL of a TSV file ({@code unsplash-tsv}, instead of {@code path})
      * @param urls photo URLs ({@code urls})
      * @throws ImportPathRefusedException for a path outside the roots
@@ -65,10 +77,13 @@ public final class ImportPlanner {
             }
             case "unsplash-tsv" -> unsplash(path, url);
             case "urls" -> urls(urls);
+            case "jsonl" -> texts(kind, ImportSources.TextFormat.JSONL, path);
+            case "csv" -> texts(kind, ImportSources.TextFormat.CSV, path);
             default ->
                 throw new ImportRequestException(
                         "source.type",
-                        "one of folder, unsplash-tsv, urls; got '" + Locations.abbreviate(String.valueOf(type)) + "'");
+                        "one of folder, unsplash-tsv, urls, jsonl, csv; got '"
+                                + Locations.abbreviate(String.valueOf(type)) + "'");
         };
     }
 
@@ -94,6 +109,22 @@ public final class ImportPlanner {
             }
             ImportSources.unsplashTsv(new ByteArrayInputStream(fetched.bytes())).read(sink);
         });
+    }
+
+    /** Whether an import of this type brings text records (into a text collection), not photos. */
+    public static boolean importsTexts(String type) {
+        String kind = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        return kind.equals("jsonl") || kind.equals("csv");
+    }
+
+    private Plan texts(String kind, ImportSources.TextFormat format, String path) {
+        Path file = roots.require("source.path", location("source.path", path), false);
+        String name = file.getFileName().toString();
+        return new Plan(
+                kind,
+                file.toString(),
+                sink -> ImportSources.texts(Files.newInputStream(file), format, textLimits, name)
+                        .read(sink));
     }
 
     private Plan urls(List<String> urls) {

@@ -1,5 +1,11 @@
 package dev.loupe.ingest;
 
+import dev.loupe.ingest.texts.CsvTextRecords;
+import dev.loupe.ingest.texts.JsonlTextRecords;
+import dev.loupe.ingest.texts.MetadataSchema;
+import dev.loupe.ingest.texts.TextImportItem;
+import dev.loupe.ingest.texts.TextImportLimits;
+import dev.loupe.ingest.texts.TextImportReader;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +26,15 @@ public final class ImportSources {
      * metadata takes a few KB in memory while the import runs. Split larger files.
      */
     public static final int MAX_TSV_ROWS = 100_000;
+
+    /** Records a JSONL or CSV text import reads at most; split larger files. */
+    public static final int MAX_TEXT_RECORDS = 5_000_000;
+
+    /** The formats of text imports. */
+    public enum TextFormat {
+        JSONL,
+        CSV
+    }
 
     private ImportSources() {}
 
@@ -58,5 +73,46 @@ public final class ImportSources {
      */
     public static ImportSource urls(List<String> urls) {
         return new UrlListSource(List.copyOf(urls));
+    }
+
+    /**
+     * The records of a JSONL or CSV text import ({@link dev.loupe.ingest.texts.JsonlTextRecords},
+     * {@link dev.loupe.ingest.texts.CsvTextRecords}), each a {@link TextSource}, or a {@link
+     * RejectedItem} naming its line and what is wrong with it (empty text, over-long line, invalid
+     * UTF-8, bad metadata); metadata types are inferred across the file. At most {@value
+     * #MAX_TEXT_RECORDS} records are read. The stream is read once and closed by the first read.
+     *
+     * @param name what the file is called in the items' locations ({@code qa.jsonl line 17})
+     */
+    public static ImportSource texts(InputStream in, TextFormat format, TextImportLimits limits, String name) {
+        Objects.requireNonNull(in, "in");
+        return sink -> {
+            try (in) {
+                MetadataSchema schema = MetadataSchema.inferred();
+                TextImportReader reader =
+                        switch (format) {
+                            case JSONL -> new JsonlTextRecords(in, limits, schema);
+                            case CSV -> new CsvTextRecords(in, limits, schema);
+                        };
+                int read = 0;
+                while (reader.hasNext()) {
+                    if (read++ == MAX_TEXT_RECORDS) {
+                        sink.accept(new RejectedItem(
+                                name, "the import stops after " + MAX_TEXT_RECORDS + " records: split the file"));
+                        return;
+                    }
+                    switch (reader.next()) {
+                        case TextImportItem.Parsed parsed ->
+                            sink.accept(new TextSource(
+                                    parsed.record(),
+                                    name + " line " + parsed.record().line()));
+                        case TextImportItem.Rejected rejected ->
+                            sink.accept(new RejectedItem(
+                                    name + " line " + rejected.error().line(),
+                                    rejected.error().message()));
+                    }
+                }
+            }
+        };
     }
 }

@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * 503, a timeout, the embedder or the store unavailable); nothing but an interrupt escapes {@link
  * #process}.
  */
-public final class IngestEventProcessor implements EventProcessor {
+public final class IngestEventProcessor {
 
     /** The skip reason of an event followed, in the same batch, by another for the same photo. */
     public static final String SUPERSEDED = "superseded by a later event for the same photo in this batch";
@@ -64,7 +64,10 @@ public final class IngestEventProcessor implements EventProcessor {
         this.index = Objects.requireNonNull(index, "index");
     }
 
-    @Override
+    /**
+     * @return exactly one outcome per event, in any order; never throws for a bad photo (only for a
+     *     bug or an interrupt)
+     */
     public List<EventOutcome> process(List<PhotoIngested> events) throws InterruptedException {
         Outcomes outcomes = new Outcomes(events);
         // collection -> photo id -> the last event for it; earlier ones are superseded
@@ -230,7 +233,7 @@ public final class IngestEventProcessor implements EventProcessor {
     private static final class Outcomes {
 
         private final List<PhotoIngested> events;
-        private final Map<PhotoIngested, EventOutcome> outcomes = new IdentityHashMap<>();
+        private final Map<IngestEvent, EventOutcome> outcomes = new IdentityHashMap<>();
 
         Outcomes(List<PhotoIngested> events) {
             this.events = events;

@@ -219,6 +219,11 @@ public final class IngestPipeline {
                 switch (item) {
                     case RejectedItem rejected ->
                         listener.failed(rejected.source(), FailureReason.UNDECODABLE, rejected.reason());
+                    case TextSource text ->
+                        listener.failed(
+                                text.location(),
+                                FailureReason.COLLECTION,
+                                "a text record cannot go into photo collection '" + collection + "'");
                     case PhotoSource photo -> {
                         if (!seen.add(photo.photoId())) {
                             listener.skipped(photo, DUPLICATE);

@@ -13,12 +13,8 @@ import java.util.Objects;
  * @param metadata never null ({@link PhotoMetadata#EMPTY} when given null)
  */
 public record PhotoIngested(
-        String eventId,
-        String photoId,
-        String collection,
-        String imageUrl,
-        PhotoMetadata metadata,
-        Instant occurredAt) {
+        String eventId, String photoId, String collection, String imageUrl, PhotoMetadata metadata, Instant occurredAt)
+        implements IngestEvent {
 
     public PhotoIngested {
         Objects.requireNonNull(eventId, "eventId");
@@ -27,6 +23,11 @@ public record PhotoIngested(
         Objects.requireNonNull(imageUrl, "imageUrl");
         Objects.requireNonNull(occurredAt, "occurredAt");
         metadata = metadata == null ? PhotoMetadata.EMPTY : metadata;
+    }
+
+    @Override
+    public String itemId() {
+        return photoId;
     }
 
     /**

@@ -44,7 +44,7 @@ public final class PhotoIngestedJson {
     /** A real event is under 4 KB; this leaves room for long descriptions and many extra fields. */
     public static final int MAX_JSON_BYTES = 1024 * 1024;
 
-    private static final int MAX_ID_LENGTH = 512;
+    static final int MAX_ID_LENGTH = 512;
     private static final int MAX_TEXT_LENGTH = 16 * 1024;
     private static final int MAX_TAGS = 256;
     private static final int MAX_TAG_LENGTH = 256;
@@ -58,7 +58,7 @@ public final class PhotoIngestedJson {
             Set.of("title", "description", "tags", "width", "height", "author", "source", "takenAt", EXTRA);
 
     // duplicate keys are an error, not "last wins"; an event is shallow, so nesting is cut off early
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+    static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .streamReadConstraints(
                             StreamReadConstraints.builder().maxNestingDepth(8).build())
@@ -85,6 +85,15 @@ public final class PhotoIngestedJson {
      * @throws InvalidEventException on malformed JSON or an invalid field, naming it
      */
     public static PhotoIngested read(byte[] json) {
+        return fromTree(tree(json));
+    }
+
+    /**
+     * The JSON object of an event, any kind, bounded in size and nesting.
+     *
+     * @throws InvalidEventException on malformed JSON, too many bytes, or not an object
+     */
+    static JsonNode tree(byte[] json) {
         if (json == null || json.length == 0) {
             throw new InvalidEventException("$", "the event is empty");
         }
@@ -102,12 +111,12 @@ public final class PhotoIngestedJson {
         if (root == null || !root.isObject()) {
             throw new InvalidEventException("$", "must be a JSON object");
         }
-        String collection = requiredText(root, "collection", MAX_ID_LENGTH);
-        try {
-            CollectionSpec.of(collection, 2); // checks the name against the stores' rule
-        } catch (IllegalArgumentException e) {
-            throw new InvalidEventException("collection", e.getMessage());
-        }
+        return root;
+    }
+
+    /** A photo event from its JSON object. */
+    static PhotoIngested fromTree(JsonNode root) {
+        String collection = collection(root);
         String imageUrl = requiredText(root, "imageUrl", Locations.MAX_LENGTH);
         try {
             Locations.parse(imageUrl);
@@ -121,6 +130,17 @@ public final class PhotoIngestedJson {
                 imageUrl,
                 metadata(root.get("metadata")),
                 instant(root.get("occurredAt"), "occurredAt", true));
+    }
+
+    /** The event's collection, checked against the stores' naming rule. */
+    static String collection(JsonNode root) {
+        String collection = requiredText(root, "collection", MAX_ID_LENGTH);
+        try {
+            CollectionSpec.of(collection, 2);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("collection", e.getMessage());
+        }
+        return collection;
     }
 
     /** The event as compact JSON; {@link #read} gives it back. */
@@ -267,7 +287,7 @@ public final class PhotoIngestedJson {
         return node.asInt();
     }
 
-    private static Instant instant(JsonNode node, String path, boolean required) {
+    static Instant instant(JsonNode node, String path, boolean required) {
         if (node == null || node.isNull()) {
             if (required) {
                 throw new InvalidEventException(path, "is required");
@@ -287,7 +307,7 @@ public final class PhotoIngestedJson {
         }
     }
 
-    private static String requiredText(JsonNode root, String field, int maxLength) {
+    static String requiredText(JsonNode root, String field, int maxLength) {
         String text = optionalText(root, "", field, maxLength);
         if (text == null || text.isBlank()) {
             throw new InvalidEventException(field, "is required and must not be blank");

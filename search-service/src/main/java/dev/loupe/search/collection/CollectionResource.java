@@ -4,12 +4,17 @@ import dev.loupe.search.problem.InvalidRequestException;
 import dev.loupe.search.problem.RequestNumbers;
 import dev.loupe.service.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The collections, and the near-duplicates within one. */
 @Path("/v1/collections")
-@Tag(name = "Collections", description = "What is indexed, and its near-duplicates")
+@Tag(name = "Collections", description = "What is indexed (photos, texts), and its near-duplicates")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
 public class CollectionResource {
@@ -42,6 +47,48 @@ public class CollectionResource {
     @APIResponse(responseCode = "200", description = "The collections, by name")
     public CollectionList list() {
         return service.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Create a collection",
+            description = "A photo collection (embedded by the query model) or a text collection embedded by a text"
+                    + " model of this deployment (GET /v1/status, or the model ids of deploy/models/fetch-model.sh)."
+                    + " Imports then fill it: POST /v1/imports with a jsonl or csv source for texts. Creating a"
+                    + " collection that exists with the same settings changes nothing (200).")
+    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "200", description = "It existed with these settings")
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad name, kind, model or analysis",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The name is taken by a collection of the other kind or of another model or analysis",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(CreateCollectionRequest request, @Context UriInfo uri) {
+        boolean created = service.create(request);
+        CollectionView view = service.view(request.name());
+        return (created
+                        ? Response.created(uri.getAbsolutePathBuilder()
+                                .path(request.name())
+                                .build())
+                        : Response.ok())
+                .entity(view)
+                .build();
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "Get a collection", description = "One collection as GET /v1/collections lists it.")
+    @APIResponse(responseCode = "200", description = "The collection")
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown collection",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CollectionView get(@Parameter(description = "Collection name") @PathParam("name") String name) {
+        return service.view(name);
     }
 
     @GET

@@ -5,11 +5,14 @@ import dev.loupe.search.encoder.EncoderInfo;
 import dev.loupe.search.encoder.QueryEncoder;
 import dev.loupe.search.metrics.SearchMetrics;
 import dev.loupe.search.photo.PhotoView;
+import dev.loupe.search.problem.InvalidRequestException;
 import dev.loupe.search.store.CollectionCatalog;
+import dev.loupe.search.texts.TextCollections;
 import dev.loupe.vectorstore.CollectionSpec;
 import dev.loupe.vectorstore.CollectionStats;
 import dev.loupe.vectorstore.UnknownCollectionException;
 import dev.loupe.vectorstore.VectorStore;
+import dev.loupe.vectorstore.texts.TextCollectionSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,14 +32,17 @@ public class CollectionService {
     private final QueryEncoder encoder;
     private final SearchMetrics metrics;
     private final DuplicateFinder duplicates;
+    private final TextCollections texts;
 
     CollectionService(
             VectorStore store,
             CollectionCatalog catalog,
             QueryEncoder encoder,
             SearchMetrics metrics,
-            SearchConfig config) {
+            SearchConfig config,
+            TextCollections texts) {
         this.store = store;
+        this.texts = texts;
         this.catalog = catalog;
         this.encoder = encoder;
         this.metrics = metrics;
@@ -55,7 +61,7 @@ public class CollectionService {
             if (stats.isEmpty()) {
                 continue; // dropped since it was listed
             }
-            views.add(new CollectionView(
+            views.add(CollectionView.photos(
                     spec.name(),
                     spec.dimensions(),
                     spec.metric().name().toLowerCase(Locale.ROOT),
@@ -63,8 +69,69 @@ public class CollectionService {
                     spec.dimensions() == model.dimensions() ? model.modelId() : null,
                     spec.name().equals(catalog.defaultCollection())));
         }
+        for (TextCollectionSpec spec : texts.list()) {
+            texts.describe(spec.name()).map(CollectionView::texts).ifPresent(views::add);
+        }
         views.sort(Comparator.comparing(CollectionView::name));
         return new CollectionList(ModelView.of(model), views);
+    }
+
+    /**
+     * One collection as {@link #list} shows it.
+     *
+     * @throws UnknownCollectionException when none has that name
+     */
+    public CollectionView view(String name) {
+        return list().collections().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new UnknownCollectionException(name));
+    }
+
+    /**
+     * Creates a collection: of photos, embedded by the query model; or of texts, embedded by the text
+     * model named. Does nothing when it exists with the same settings.
+     *
+     * @return whether it was created
+     * @throws InvalidRequestException for a bad kind, name or model (400)
+     * @throws dev.loupe.vectorstore.CollectionConflictException when the name is taken otherwise (409)
+     */
+    public boolean create(CreateCollectionRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException(
+                    null,
+                    "The request body is missing: send {\"name\": \"qa\", \"kind\": \"texts\", \"model\": \"...\"}",
+                    "See the request schema in /q/openapi.");
+        }
+        String kind = request.kind() == null ? "photos" : request.kind().trim().toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case "texts" -> texts.create(request.name(), request.model(), request.analysis());
+            case "photos" -> createPhotos(request);
+            default -> throw InvalidRequestException.invalid("kind", "photos or texts, got '" + request.kind() + "'");
+        };
+    }
+
+    private boolean createPhotos(CreateCollectionRequest request) {
+        EncoderInfo model = encoder.info();
+        if (request.model() != null && !request.model().equals(model.modelId())) {
+            throw InvalidRequestException.invalid(
+                    "model",
+                    "photo collections are embedded by the query model '" + model.modelId() + "', not '"
+                            + request.model() + "'");
+        }
+        if (request.analysis() != null) {
+            throw InvalidRequestException.invalid("analysis", "applies to text collections only");
+        }
+        CollectionSpec spec;
+        try {
+            spec = CollectionSpec.of(request.name(), model.dimensions());
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequestException.invalid("name", e.getMessage());
+        }
+        texts.requireNotText(spec);
+        boolean existed = store.stats(spec.name()).isPresent();
+        store.createCollection(spec);
+        return !existed;
     }
 
     /**

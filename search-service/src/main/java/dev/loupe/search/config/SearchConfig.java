@@ -121,6 +121,41 @@ public interface SearchConfig {
     /** Classifier sessions ({@code /v1/classifiers}). */
     Classifiers classifiers();
 
+    /** Text collections ({@code /v1/texts}): search by meaning, by words, or both. */
+    Texts texts();
+
+    /** How text collections are searched when a request does not say. */
+    interface Texts {
+
+        /** {@code dense}, {@code lexical} or {@code hybrid}. Default: {@code hybrid}. */
+        @WithDefault("hybrid")
+        String mode();
+
+        /**
+         * How hybrid search fuses the two rankings: {@code convex} (a weighted sum of per-query min-max
+         * normalised scores) or {@code rrf} (weighted reciprocal-rank fusion). Default: {@code convex},
+         * chosen from the measurements in BENCHMARKS.md.
+         */
+        @WithDefault("convex")
+        String fusion();
+
+        /** The dense ranking's share in hybrid fusion, from 0 (words only) to 1 (meaning only). Default: 0.5. */
+        @WithDefault("0.5")
+        double denseWeight();
+
+        /** RRF's rank constant. Default: 60. */
+        @WithDefault("60")
+        int rrfK();
+
+        /** Candidates each side of a hybrid search contributes at least (more when a page reaches further). Default: 100. */
+        @WithDefault("100")
+        int candidates();
+
+        /** Longest query text, in characters. Default: 4096. */
+        @WithDefault("4096")
+        int maxQueryChars();
+    }
+
     /** Which vector store serves the collections. */
     interface Store {
 

@@ -47,8 +47,9 @@ public final class ModelBundles {
     }
 
     /**
-     * The model to load: the configured one, else the only bundle, else the first by name that is not
-     * the random-weight test model.
+     * The model that embeds queries of photo collections: the configured one, else the first CLIP bundle
+     * by name that is not the random-weight test model, else the test model, else (a directory of text
+     * models only) the first bundle.
      *
      * @param found the bundles, by name (non-empty)
      * @throws IllegalStateException when the configured model is not among them
@@ -61,9 +62,28 @@ public final class ModelBundles {
             }
             return configured.get();
         }
-        return found.stream()
+        List<String> clip =
+                found.stream().filter(id -> !isTextBundle(dir.resolve(id))).toList();
+        return clip.stream()
                 .filter(id -> !id.equals(RANDOM_TEST_MODEL))
                 .findFirst()
-                .orElse(found.getFirst());
+                .orElse(clip.isEmpty() ? found.getFirst() : clip.getFirst());
+    }
+
+    /**
+     * Whether a bundle is a text model (a sentence-transformers export: {@code model.onnx} with its
+     * tokenizer), not a CLIP model ({@code onnx/text_model.onnx}, {@code onnx/vision_model.onnx}).
+     */
+    public static boolean isTextBundle(Path bundle) {
+        boolean clip = Files.exists(bundle.resolve("onnx/text_model.onnx"))
+                || Files.exists(bundle.resolve("onnx/vision_model.onnx"));
+        return !clip
+                && (Files.isRegularFile(bundle.resolve("model.onnx"))
+                        || Files.isRegularFile(bundle.resolve("onnx/model.onnx")));
+    }
+
+    /** The text model bundles among those found, by name: the models text collections may use. */
+    public static List<String> textBundles(List<String> found, Path dir) {
+        return found.stream().filter(id -> isTextBundle(dir.resolve(id))).toList();
     }
 }

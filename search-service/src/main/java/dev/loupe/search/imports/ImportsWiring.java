@@ -4,14 +4,18 @@ import dev.loupe.database.PostgresThumbnailStore;
 import dev.loupe.encoders.image.ImageDecoder;
 import dev.loupe.encoders.image.ImageLimits;
 import dev.loupe.ingest.AddressResolver;
+import dev.loupe.ingest.EventRouter;
 import dev.loupe.ingest.FileThumbnailStore;
 import dev.loupe.ingest.ImportPlanner;
+import dev.loupe.ingest.ImportRequestException;
 import dev.loupe.ingest.ImportRoots;
 import dev.loupe.ingest.IngestEventProcessor;
 import dev.loupe.ingest.IngestOptions;
 import dev.loupe.ingest.PhotoEmbedder;
 import dev.loupe.ingest.PhotoFetcher;
 import dev.loupe.ingest.PhotoPreparer;
+import dev.loupe.ingest.TextEmbedder;
+import dev.loupe.ingest.TextEventProcessor;
 import dev.loupe.ingest.ThumbnailStore;
 import dev.loupe.jobs.ImportMetrics;
 import dev.loupe.jobs.ImportPlanners;
@@ -23,9 +27,11 @@ import dev.loupe.jobs.store.ImportStore;
 import dev.loupe.search.config.FetchPolicies;
 import dev.loupe.search.config.SearchConfig;
 import dev.loupe.search.store.CollectionCatalog;
+import dev.loupe.search.texts.TextCollections;
 import dev.loupe.vectorstore.IndexSettings;
 import dev.loupe.vectorstore.UnknownCollectionException;
 import dev.loupe.vectorstore.VectorStore;
+import dev.loupe.vectorstore.texts.TextStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -112,7 +118,9 @@ public class ImportsWiring {
             ImportRoots roots,
             PhotoEmbedder embedder,
             VectorStore vectors,
-            ThumbnailStore thumbnails) {
+            ThumbnailStore thumbnails,
+            TextStore texts,
+            TextEmbedder textEmbedder) {
         SearchConfig.Imports imports = config.imports();
         ImageDecoder decoder = new ImageDecoder(new ImageLimits(
                 config.fetch().maxBytes().asLongValue(), config.limits().maxImagePixels()));
@@ -127,8 +135,8 @@ public class ImportsWiring {
                 thumbnails,
                 new IngestOptions(imports.batchSize(), imports.fetchConcurrency(), THUMBNAIL_URL),
                 IndexSettings.DEFAULT);
-        InProcessIndexer indexer =
-                new InProcessIndexer(processor, new ItemProgress(store, metrics), imports.batchSize());
+        EventRouter router = new EventRouter(processor, new TextEventProcessor(() -> texts, textEmbedder));
+        InProcessIndexer indexer = new InProcessIndexer(router, new ItemProgress(store, metrics), imports.batchSize());
         return new ImportRunner(store, planner, indexer, metrics, imports);
     }
 
@@ -146,10 +154,27 @@ public class ImportsWiring {
     @Produces
     @Singleton
     ImportService importService(
-            ImportStore store, ImportPlanner planner, Instance<ImportRunner> runner, CollectionCatalog collections) {
+            ImportStore store,
+            ImportPlanner planner,
+            Instance<ImportRunner> runner,
+            CollectionCatalog collections,
+            TextCollections texts) {
         JobScheduler scheduler = standalone() ? runner.get() : JobScheduler.ELSEWHERE;
-        return new ImportService(store, planner, scheduler, config.imports(), requested -> {
+        return new ImportService(store, planner, scheduler, config.imports(), (requested, textRecords) -> {
+            if (textRecords) {
+                // a text collection is created with its model first (POST /v1/collections)
+                if (requested == null || requested.isBlank()) {
+                    throw new ImportRequestException(
+                            "collection", "a jsonl or csv import needs the text collection it goes into");
+                }
+                texts.require(requested);
+                return requested;
+            }
             String name = requested == null || requested.isBlank() ? collections.defaultCollection() : requested;
+            if (texts.exists(name)) {
+                throw new ImportRequestException(
+                        "collection", "'" + name + "' is a text collection: import jsonl or csv into it, not photos");
+            }
             try {
                 collections.requireSearchable(name); // an existing one must fit the model
             } catch (UnknownCollectionException e) {

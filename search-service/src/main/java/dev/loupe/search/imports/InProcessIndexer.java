@@ -2,7 +2,7 @@ package dev.loupe.search.imports;
 
 import dev.loupe.ingest.EventOutcome;
 import dev.loupe.ingest.EventProcessor;
-import dev.loupe.ingest.PhotoIngested;
+import dev.loupe.ingest.IngestEvent;
 import dev.loupe.jobs.EventPublisher;
 import dev.loupe.jobs.ImportProgress;
 import java.util.List;
@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The standalone mode's {@link EventPublisher}: where indexer-service would receive an import's events
  * through Kafka, this process indexes them at once, {@code batchSize} at a time, and records each
- * batch's outcomes before taking the next, so that an import's progress moves as its photos are
- * indexed. Every outcome is final here: a retryable failure (a timeout, say) is recorded failed, and
+ * batch's outcomes before taking the next, so that an import's progress moves as its photos and
+ * texts are indexed. Every outcome is final here: a retryable failure (a timeout, say) is recorded failed, and
  * {@code POST /v1/imports/{id}/redrive} sends it again.
  */
 final class InProcessIndexer implements EventPublisher {
@@ -27,7 +27,7 @@ final class InProcessIndexer implements EventPublisher {
     }
 
     @Override
-    public void publish(String importId, List<PhotoIngested> events) throws InterruptedException {
+    public void publish(String importId, List<? extends IngestEvent> events) throws InterruptedException {
         for (int from = 0; from < events.size(); from += batchSize) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("the import " + importId + " was stopped");

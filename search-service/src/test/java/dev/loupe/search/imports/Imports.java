@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Queues imports over HTTP and waits for them to end. */
-final class Imports {
+public final class Imports {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 100;
@@ -18,7 +18,7 @@ final class Imports {
     private Imports() {}
 
     /** Queues the import and answers its id, checking the 202 and its Location. */
-    static String submit(Map<String, Object> request) {
+    public static String submit(Map<String, Object> request) {
         var response = given().contentType(ContentType.JSON)
                 .body(request)
                 .post("/v1/imports")
@@ -31,7 +31,7 @@ final class Imports {
     }
 
     /** Polls the job until it is done or failed, failing the test after {@link #DEADLINE}. */
-    static JsonPath awaitEnd(String id) throws InterruptedException {
+    public static JsonPath awaitEnd(String id) throws InterruptedException {
         Instant deadline = Instant.now().plus(DEADLINE);
         while (true) {
             JsonPath job = given().get("/v1/imports/" + id)

@@ -180,7 +180,8 @@ public final class EmbedderClient implements AutoCloseable {
                         entry.id(),
                         entry.dimensions(),
                         entry.modalities() == null ? Set.of() : new LinkedHashSet<>(entry.modalities()),
-                        entry.isDefault()));
+                        entry.isDefault(),
+                        entry.queryPrompt()));
             }
         }
         return models;

@@ -10,12 +10,19 @@ import java.util.Set;
  * @param dimensions the length of its embeddings
  * @param modalities what it embeds: {@code text}, {@code image} or both
  * @param isDefault whether the service embeds with it when a request names no model
+ * @param queryPrompt what retrieval puts before a query (BGE's instruction); empty when none
  */
-public record RemoteModel(String id, int dimensions, Set<String> modalities, boolean isDefault) {
+public record RemoteModel(String id, int dimensions, Set<String> modalities, boolean isDefault, String queryPrompt) {
 
     public RemoteModel {
         Objects.requireNonNull(id, "id");
         modalities = Set.copyOf(modalities);
+        queryPrompt = queryPrompt == null ? "" : queryPrompt;
+    }
+
+    /** A model that needs no query prompt (CLIP, MiniLM). */
+    public RemoteModel(String id, int dimensions, Set<String> modalities, boolean isDefault) {
+        this(id, dimensions, modalities, isDefault, "");
     }
 
     public boolean embedsImages() {

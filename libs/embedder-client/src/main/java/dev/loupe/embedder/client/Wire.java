@@ -18,7 +18,8 @@ final class Wire {
             String id,
             List<String> modalities,
             int dimensions,
-            @JsonProperty("default") boolean isDefault) {}
+            @JsonProperty("default") boolean isDefault,
+            String queryPrompt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TextRequest(List<String> input, String model) {}

@@ -1,7 +1,7 @@
 package dev.loupe.jobs.store;
 
-import dev.loupe.ingest.PhotoIngested;
-import dev.loupe.ingest.PhotoIngestedJson;
+import dev.loupe.ingest.IngestEvent;
+import dev.loupe.ingest.IngestEventJson;
 import dev.loupe.jobs.ImportFailure;
 import dev.loupe.jobs.ImportJob;
 import dev.loupe.jobs.ImportRate;
@@ -67,11 +67,11 @@ public final class ImportStore {
     }
 
     /** An item a source yielded, as stored. */
-    public record NewItem(int position, String photoId, String source, String reason, PhotoIngested event) {
+    public record NewItem(int position, String photoId, String source, String reason, IngestEvent event) {
 
-        /** A photo to send: pending, attempt 1, its event waiting for the publisher. */
-        public static NewItem photo(int position, String source, PhotoIngested event) {
-            return new NewItem(position, event.photoId(), source, null, event);
+        /** A photo or text record to send: pending, attempt 1, its event waiting for the publisher. */
+        public static NewItem of(int position, String source, IngestEvent event) {
+            return new NewItem(position, event.itemId(), source, null, event);
         }
 
         /** An entry the source refused: failed at once, nothing to send. */
@@ -127,7 +127,7 @@ public final class ImportStore {
                     .addString(photo ? "pending" : "failed")
                     .addString(item.reason())
                     .addInteger(photo ? 1 : 0)
-                    .addValue(photo ? new JsonObject(PhotoIngestedJson.write(item.event())) : null)
+                    .addValue(photo ? new JsonObject(IngestEventJson.write(item.event())) : null)
                     .addBoolean(photo));
         }
         RowSet<Row> result = await(pool.preparedQuery(

@@ -60,7 +60,7 @@ class ImportStoreTest {
         store.create(id, "photos", "urls", photos + " URLs", new JsonObject().put("type", "urls"));
         List<NewItem> items = new ArrayList<>();
         for (int i = 0; i < photos; i++) {
-            items.add(NewItem.photo(i, "https://photos.example/p" + i + ".jpg", event("p" + i)));
+            items.add(NewItem.of(i, "https://photos.example/p" + i + ".jpg", event("p" + i)));
         }
         items.add(NewItem.refused(photos, "photos.tsv line 9", "no photo_image_url"));
         assertThat(store.insertItems(id, items)).isEqualTo(photos + 1);
@@ -174,15 +174,15 @@ class ImportStoreTest {
         String id = UUID.randomUUID().toString();
         store.create(id, "photos", "urls", "3 URLs", new JsonObject());
         List<NewItem> firstPart = List.of(
-                NewItem.photo(0, "https://photos.example/a.jpg", event("a")), NewItem.refused(1, "ftp://x", "bad URL"));
+                NewItem.of(0, "https://photos.example/a.jpg", event("a")), NewItem.refused(1, "ftp://x", "bad URL"));
 
         assertThat(store.insertItems(id, firstPart)).isEqualTo(2);
         // the expansion starts over after a crash: new event ids, same positions and photos
         List<NewItem> all = List.of(
-                NewItem.photo(0, "https://photos.example/a.jpg", event("a")),
+                NewItem.of(0, "https://photos.example/a.jpg", event("a")),
                 NewItem.refused(1, "ftp://x", "bad URL"),
-                NewItem.photo(2, "https://photos.example/b.jpg", event("b")),
-                NewItem.photo(3, "https://photos.example/b.jpg", event("b"))); // listed twice
+                NewItem.of(2, "https://photos.example/b.jpg", event("b")),
+                NewItem.of(3, "https://photos.example/b.jpg", event("b"))); // listed twice
         assertThat(store.insertItems(id, all)).isEqualTo(1);
 
         assertThat(job(id).total()).isEqualTo(3);
@@ -228,7 +228,7 @@ class ImportStoreTest {
     void a_failed_job_fails_its_unsent_photos_so_that_a_redrive_can_send_them() {
         String id = UUID.randomUUID().toString();
         store.create(id, "photos", "urls", "1 URL", new JsonObject());
-        store.insertItems(id, List.of(NewItem.photo(0, "https://photos.example/a.jpg", event("a"))));
+        store.insertItems(id, List.of(NewItem.of(0, "https://photos.example/a.jpg", event("a"))));
 
         store.fail(id, "cannot fetch the TSV file");
 
@@ -264,7 +264,7 @@ class ImportStoreTest {
         store.create(expanding, "photos", "urls", "1 URL", new JsonObject());
         String unsent = UUID.randomUUID().toString();
         store.create(unsent, "photos", "urls", "1 URL", new JsonObject());
-        store.insertItems(unsent, List.of(NewItem.photo(0, "https://photos.example/a.jpg", event("a"))));
+        store.insertItems(unsent, List.of(NewItem.of(0, "https://photos.example/a.jpg", event("a"))));
         store.markExpanded(unsent);
         String sent = runningJob(1);
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.vectorstore.texts.MetadataValue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,6 +81,46 @@ public final class JsonlTextRecords extends TextImportReader {
         } catch (JsonProcessingException e) {
             return malformed(number, null, "line " + number + " is not JSON: " + e.getOriginalMessage());
         }
+        return record(number, node, records);
+    }
+
+    /**
+     * A record from its JSON object in the line format, with the same checks as an import line (a
+     * {@code text-ingested} event carries one).
+     *
+     * @param line where the record was read, quoted in errors
+     */
+    public static TextImportItem fromJson(JsonNode node, long line, TextImportLimits limits) {
+        return record(line, node, new TextRecords(limits, MetadataSchema.inferred()));
+    }
+
+    /** The line format of a record, which {@link #fromJson} reads back. */
+    public static ObjectNode toJson(TextRecord record) {
+        ObjectNode node = JSON.createObjectNode().put("id", record.id()).put("text", record.text());
+        if (record.answer() != null) {
+            node.put("answer", record.answer());
+        }
+        if (record.title() != null) {
+            node.put("title", record.title());
+        }
+        if (!record.metadata().isEmpty()) {
+            ObjectNode metadata = node.putObject("metadata");
+            record.metadata().forEach((name, value) -> {
+                switch (value) {
+                    case MetadataValue.Text text -> metadata.put(name, text.value());
+                    case MetadataValue.Integer integer -> metadata.put(name, integer.value());
+                    case MetadataValue.Number number -> metadata.put(name, number.value());
+                    case MetadataValue.Tags tags -> {
+                        ArrayNode array = metadata.putArray(name);
+                        tags.values().forEach(array::add);
+                    }
+                }
+            });
+        }
+        return node;
+    }
+
+    private static TextImportItem record(long number, JsonNode node, TextRecords records) {
         if (!node.isObject()) {
             return malformed(number, null, "line " + number + " is not a JSON object");
         }
@@ -116,7 +158,7 @@ public final class JsonlTextRecords extends TextImportReader {
                 var field = fields.next();
                 try {
                     MetadataSchema.requireName(field.getKey());
-                    value(field.getKey(), field.getValue()).ifPresent(v -> metadata.put(field.getKey(), v));
+                    value(records, field.getKey(), field.getValue()).ifPresent(v -> metadata.put(field.getKey(), v));
                 } catch (IllegalArgumentException e) {
                     return TextRecords.reject(
                             number, id, TextRecordError.Reason.BAD_METADATA, "line " + number + ": " + e.getMessage());
@@ -126,7 +168,7 @@ public final class JsonlTextRecords extends TextImportReader {
         return records.build(number, id, text(node, "text"), text(node, "answer"), text(node, "title"), metadata);
     }
 
-    private Optional<MetadataValue> value(String field, JsonNode value) {
+    private static Optional<MetadataValue> value(TextRecords records, String field, JsonNode value) {
         if (value.isNull()) {
             return Optional.empty();
         }

@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 final class TextRecords {
 
+    /** Longest id: what the stores' primary keys and the import items hold (Milvus VarChar(512)). */
+    static final int MAX_ID_BYTES = 512;
+
     private final TextImportLimits limits;
     private final MetadataSchema schema;
 
@@ -51,12 +54,15 @@ final class TextRecords {
         if (id == null || id.isEmpty()) {
             // keyed by the text: importing the same text again replaces it instead of adding a copy
             id = ContentHash.sha256Hex(text.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
-        } else if (tooLong(id)) {
+        } else if (id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
             return reject(
                     line,
                     null,
                     TextRecordError.Reason.MALFORMED,
-                    "line " + line + ": the id is longer than " + limits.maxFieldChars() + " characters");
+                    "line " + line + ": the id is longer than " + MAX_ID_BYTES + " bytes of UTF-8");
+        } else if (id.chars().anyMatch(Character::isISOControl)) {
+            return reject(
+                    line, null, TextRecordError.Reason.MALFORMED, "line " + line + ": the id holds control characters");
         }
         for (Map.Entry<String, String> field :
                 Map.of("answer", nonNull(answer), "title", nonNull(title)).entrySet()) {

@@ -85,7 +85,7 @@ final class TextDocuments {
         m.put("answer", e.answer());
         m.put("title", e.title());
         Map<String, Object> metadata = new LinkedHashMap<>();
-        e.metadata().forEach((name, value) -> metadata.put(name, plain(value)));
+        e.metadata().forEach((name, value) -> metadata.put(name, value.plain()));
         m.put("metadata", metadata);
         m.put("indexedAt", e.indexedAt() == null ? null : e.indexedAt().toEpochMilli());
         try {
@@ -95,17 +95,7 @@ final class TextDocuments {
         }
     }
 
-    /** A metadata value as JSON: a string, an integer, a decimal (always written with a point) or a list. */
-    static Object plain(MetadataValue value) {
-        return switch (value) {
-            case MetadataValue.Text text -> text.value();
-            case MetadataValue.Integer integer -> integer.value();
-            case MetadataValue.Number number -> number.value();
-            case MetadataValue.Tags tags -> tags.values();
-        };
-    }
-
-    /** The metadata value a JSON value written by {@link #plain} stands for. */
+    /** The metadata value a JSON value written by {@link MetadataValue#plain} stands for. */
     static MetadataValue value(JsonNode node) {
         if (node.isTextual()) {
             return new MetadataValue.Text(node.textValue());

@@ -7,6 +7,16 @@ public sealed interface MetadataValue {
 
     MetadataType type();
 
+    /** The value as JSON holds it: a String, a Long, a Double or a List of Strings. */
+    default Object plain() {
+        return switch (this) {
+            case Text text -> text.value();
+            case Integer integer -> integer.value();
+            case Number number -> number.value();
+            case Tags tags -> tags.values();
+        };
+    }
+
     record Text(String value) implements MetadataValue {
         @Override
         public MetadataType type() {
