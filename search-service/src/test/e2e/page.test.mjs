@@ -182,7 +182,7 @@ test("the views are tabs: arrow keys move between them and the URL names the vie
   // only the selected tab is in the tab order
   assert.deepEqual(
     await page.$$eval("#tabs [role=tab]", (tabs) => tabs.map((t) => t.tabIndex)),
-    [0, -1, -1, -1, -1],
+    [0, -1, -1, -1, -1, -1],
   );
 
   const direct = await openExplorer(browser, "#zeroshot");
@@ -208,7 +208,7 @@ test("the keyboard reaches the search and its focus is visible", async () => {
 test("every control has an accessible name and every image a text alternative", async () => {
   // fill every view, then look at all of them
   await search("a pizza");
-  for (const view of ["browse", "zeroshot", "classifier", "imports"]) {
+  for (const view of ["browse", "zeroshot", "classifier", "texts", "imports"]) {
     await page.click("#tab-" + view);
   }
   await textMatching(page, "#browse-position", /of 48/);

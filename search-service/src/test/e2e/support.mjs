@@ -12,6 +12,15 @@ export const DEMO_PHOTOS = required("LOUPE_DEMO_PHOTOS");
 
 export const DEMO_COUNT = 48;
 
+/** The demo question bank (demo/texts/questions.jsonl), under the service's import roots. */
+export const DEMO_TEXTS = required("LOUPE_DEMO_TEXTS");
+
+/** Its records. */
+export const DEMO_TEXT_COUNT = 31;
+
+/** The text model the service has (ExplorerPlaywrightIT installs all-MiniLM-L6-v2 beside the CLIP model). */
+export const TEXT_MODEL = "all-minilm-l6-v2";
+
 /** How long an import of the demo photos may take on a busy 2-core machine. */
 export const PATIENCE_MS = 60_000;
 
@@ -19,7 +28,15 @@ export const PATIENCE_MS = 60_000;
 export const ACTION_MS = 20_000;
 
 /** The boxes where the page reports what went wrong, quoted when a wait fails. */
-const MESSAGES = ["#error", "#browse-error", "#zeroshot-error", "#classifier-error", "#import-message"];
+const MESSAGES = [
+  "#error",
+  "#browse-error",
+  "#zeroshot-error",
+  "#classifier-error",
+  "#import-message",
+  "#texts-error",
+  "#texts-create-message",
+];
 
 function required(name) {
   const value = process.env[name];

@@ -8,6 +8,7 @@ import {$} from "./js/dom.js";
 import {onImportFinished, watchImports, wireImports} from "./js/imports.js";
 import {beforeSimilar, refreshSearch, wireSearch} from "./js/search.js";
 import {initialView, onShow, showView, wireTabs} from "./js/tabs.js";
+import {loadTextCollections, showTexts, wireTexts} from "./js/texts.js";
 import {clearZeroShot, wireZeroShot} from "./js/zeroshot.js";
 
 async function loadStatus() {
@@ -38,10 +39,12 @@ document.addEventListener("DOMContentLoaded", () => {
   wireZeroShot();
   wireClassifier();
   wireImports();
+  wireTexts();
 
   onShow("browse", showBrowse);
   onShow("classifier", showClassifier);
   onShow("imports", watchImports);
+  onShow("texts", showTexts);
   beforeSimilar(() => showView("search"));
   onCollectionChange(() => {
     refreshSearch();
@@ -49,7 +52,10 @@ document.addEventListener("DOMContentLoaded", () => {
     clearZeroShot();
   });
   onImportFinished(() => {
-    loadCollections().then(refreshBrowse, () => {});
+    loadCollections().then((list) => {
+      refreshBrowse();
+      return loadTextCollections(list);
+    }, () => {});
   });
 
   loadStatus().then(() => {

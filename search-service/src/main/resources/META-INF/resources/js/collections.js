@@ -23,11 +23,12 @@ export async function loadCollections(preferred) {
   const select = $("collection");
   const keep = preferred || select.value;
   const list = await api("/v1/collections");
-  const options = (list.collections || []).map((c) =>
+  // the photo views work on photo collections; text collections have the texts view
+  const photos = (list.collections || []).filter((c) => (c.kind || "photos") === "photos");
+  const options = photos.map((c) =>
     el("option", {value: c.name, text: c.name + " (" + c.count + " photos)"}));
   select.replaceChildren(...options);
-  const wanted = (list.collections || []).find((c) => c.name === keep)
-    || (list.collections || []).find((c) => c.default);
+  const wanted = photos.find((c) => c.name === keep) || photos.find((c) => c.default);
   if (wanted) {
     select.value = wanted.name;
   }

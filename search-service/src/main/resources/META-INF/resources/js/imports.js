@@ -1,4 +1,5 @@
-// The imports view: start an import (a folder, image URLs or an Unsplash TSV) and follow it, and
+// The imports view: start an import (a folder, image URLs, an Unsplash TSV, or a JSONL or CSV file of
+// texts) and follow it, and
 // every recent import, with progress bars.
 import {api, post} from "./api.js";
 import {$, el, say} from "./dom.js";
@@ -33,7 +34,7 @@ function importSource() {
 async function submit() {
   const source = importSource();
   if (!source) {
-    say("import-message", "Give a folder path, a TSV path or URL, or at least one image URL.");
+    say("import-message", "Give a folder path, a TSV, JSONL or CSV path (or a TSV URL), or at least one image URL.");
     return;
   }
   const body = {source};

@@ -227,7 +227,15 @@ public class ModelRegistry {
         if (found.size() == 1) {
             return found.getFirst();
         }
+        // text models serve the text collections that name them; photos need the one CLIP model
+        List<String> clip = found.stream()
+                .filter(id -> !ModelLoader.isTextBundle(dir.resolve(id)))
+                .toList();
+        if (clip.size() == 1) {
+            return clip.getFirst();
+        }
         throw new IllegalStateException(dir + " holds " + found.size() + " model bundles " + found
+                + (clip.isEmpty() ? "" : ", " + clip.size() + " of them CLIP models " + clip)
                 + ": set loupe.embedder.default-model (LOUPE_EMBEDDER_DEFAULT_MODEL) to one of them");
     }
 

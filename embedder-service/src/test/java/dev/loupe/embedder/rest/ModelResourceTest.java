@@ -32,6 +32,7 @@ class ModelResourceTest {
                 .body("data[0].imageSize", equalTo(224))
                 .body("data[0].executionProvider", equalTo("cpu"))
                 .body("data[0].default", equalTo(true))
-                .body("data[0].size()", equalTo(7));
+                .body("data[0].queryPrompt", equalTo("")) // CLIP needs no query instruction
+                .body("data[0].size()", equalTo(8));
     }
 }

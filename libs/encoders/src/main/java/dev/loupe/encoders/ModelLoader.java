@@ -38,6 +38,19 @@ public final class ModelLoader {
     private ModelLoader() {}
 
     /**
+     * Whether the bundle in {@code dir} is a text model (a sentence-transformers export: {@code
+     * model.onnx} with its tokenizer), not a CLIP model ({@code onnx/text_model.onnx}, {@code
+     * onnx/vision_model.onnx}). Looks at file names only; loading checks the rest.
+     */
+    public static boolean isTextBundle(Path dir) {
+        boolean clip = Files.exists(dir.resolve("onnx/text_model.onnx"))
+                || Files.exists(dir.resolve("onnx/vision_model.onnx"));
+        return !clip
+                && (Files.isRegularFile(dir.resolve("model.onnx"))
+                        || Files.isRegularFile(dir.resolve("onnx/model.onnx")));
+    }
+
+    /**
      * Loads the bundle in {@code dir}.
      *
      * @param id the model id reported in {@link ModelInfo#id()}

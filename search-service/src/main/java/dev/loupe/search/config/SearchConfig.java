@@ -133,8 +133,8 @@ public interface SearchConfig {
 
         /**
          * How hybrid search fuses the two rankings: {@code convex} (a weighted sum of per-query min-max
-         * normalised scores) or {@code rrf} (weighted reciprocal-rank fusion). Default: {@code convex},
-         * chosen from the measurements in BENCHMARKS.md.
+         * normalised scores) or {@code rrf} (weighted reciprocal-rank fusion). Default: {@code convex}
+         * (BENCHMARKS.md compares the two on paraphrases and fragments).
          */
         @WithDefault("convex")
         String fusion();

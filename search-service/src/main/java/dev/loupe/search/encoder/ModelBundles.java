@@ -1,5 +1,6 @@
 package dev.loupe.search.encoder;
 
+import dev.loupe.encoders.ModelLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,11 +76,7 @@ public final class ModelBundles {
      * tokenizer), not a CLIP model ({@code onnx/text_model.onnx}, {@code onnx/vision_model.onnx}).
      */
     public static boolean isTextBundle(Path bundle) {
-        boolean clip = Files.exists(bundle.resolve("onnx/text_model.onnx"))
-                || Files.exists(bundle.resolve("onnx/vision_model.onnx"));
-        return !clip
-                && (Files.isRegularFile(bundle.resolve("model.onnx"))
-                        || Files.isRegularFile(bundle.resolve("onnx/model.onnx")));
+        return ModelLoader.isTextBundle(bundle);
     }
 
     /** The text model bundles among those found, by name: the models text collections may use. */

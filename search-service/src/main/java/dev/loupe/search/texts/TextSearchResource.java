@@ -1,5 +1,6 @@
 package dev.loupe.search.texts;
 
+import dev.loupe.ingest.TextEmbedder;
 import dev.loupe.search.problem.RequestNumbers;
 import dev.loupe.service.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,9 +30,27 @@ public class TextSearchResource {
     static final int MAX_SIMILAR = 1000;
 
     private final TextSearchService service;
+    private final TextEmbedder embedder;
 
-    TextSearchResource(TextSearchService service) {
+    TextSearchResource(TextSearchService service, TextEmbedder embedder) {
         this.service = service;
+        this.embedder = embedder;
+    }
+
+    /** The answer of {@code GET /v1/texts/models}. */
+    @Schema(name = "TextModels", description = "The text models a text collection may be created with")
+    public record TextModels(
+            @Schema(description = "Model ids, by name") List<String> models) {}
+
+    @GET
+    @Path("/models")
+    @Operation(
+            summary = "List the text models",
+            description = "The text models of this deployment (the text bundles of loupe.models-dir, or those"
+                    + " embedder-service has loaded), which POST /v1/collections {\"kind\": \"texts\"} may name.")
+    @APIResponse(responseCode = "200", description = "The text models")
+    public TextModels models() {
+        return new TextModels(embedder.models());
     }
 
     @POST

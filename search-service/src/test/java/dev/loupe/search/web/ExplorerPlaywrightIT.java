@@ -2,6 +2,7 @@ package dev.loupe.search.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.encoders.TestBundles;
 import dev.loupe.search.TestDirectories;
 import dev.loupe.search.TestPhotos;
 import dev.loupe.testkit.ServiceProcess;
@@ -37,7 +38,8 @@ class ExplorerPlaywrightIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final Path E2E = Path.of("src/test/e2e");
-    private static final List<String> TEST_FILES = List.of("explorer.test.mjs", "page.test.mjs");
+    private static final List<String> TEST_FILES = List.of("explorer.test.mjs", "page.test.mjs", "texts.test.mjs");
+    private static final String TEXT_MODEL = "all-minilm-l6-v2";
     private static final Duration STARTUP = Duration.ofMinutes(2);
     private static final Duration TESTS = Duration.ofMinutes(5); // about a minute on a quiet 2-core machine
     private static final Pattern PASSED = Pattern.compile("(?m)^\\S* ?pass (\\d+)$"); // the spec reporter's summary
@@ -55,11 +57,21 @@ class ExplorerPlaywrightIT {
                 .isRegularFile();
         Path repository = TestPhotos.modelsDir().getParent();
         Path dataDir = Files.createTempDirectory("loupe-explorer-it");
+        // the CLIP test model and a real text model, as after deploy/models/fetch-model.sh all-minilm-l6-v2
+        Path models = Files.createDirectories(dataDir.resolve("models"));
+        Files.createSymbolicLink(
+                models.resolve(TestPhotos.MODEL), TestPhotos.modelsDir().resolve(TestPhotos.MODEL));
+        Files.createSymbolicLink(
+                models.resolve(TEXT_MODEL),
+                TestBundles.installTextBundle(
+                        TEXT_MODEL,
+                        Files.createDirectories(Path.of("target", "text-models").toAbsolutePath())));
         try (ServiceProcess service = ServiceProcess.start(
                 JAR,
                 Map.of(
                         "loupe.data-dir", dataDir.toString(),
-                        "loupe.models-dir", TestPhotos.modelsDir().toString(),
+                        "loupe.models-dir", models.toString(),
+                        "loupe.model", TestPhotos.MODEL,
                         "loupe.imports.roots", repository.resolve("demo").toString(),
                         "loupe.demo.path", repository.resolve("demo/photos").toString(),
                         "loupe.demo.import-on-start", "true"),
@@ -71,6 +83,10 @@ class ExplorerPlaywrightIT {
                             "LOUPE_URL", service.url().toString(),
                             "LOUPE_DEMO_PHOTOS",
                                     repository.resolve("demo/photos").toString(),
+                            "LOUPE_DEMO_TEXTS",
+                                    repository
+                                            .resolve("demo/texts/questions.jsonl")
+                                            .toString(),
                             "LOUPE_CHROMIUM", System.getProperty("loupe-browser.chromium", "/usr/bin/chromium")),
                     log);
             String output = Files.readString(log, StandardCharsets.UTF_8);

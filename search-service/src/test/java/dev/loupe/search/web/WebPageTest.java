@@ -51,7 +51,8 @@ class WebPageTest {
                         "/js/browse.js",
                         "/js/zeroshot.js",
                         "/js/classifier.js",
-                        "/js/imports.js");
+                        "/js/imports.js",
+                        "/js/texts.js");
     }
 
     @Test

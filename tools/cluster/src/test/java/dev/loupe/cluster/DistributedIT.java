@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.loupe.encoders.TestBundles;
 import dev.loupe.ingest.PhotoIngested;
 import dev.loupe.ingest.PhotoIngestedJson;
 import dev.loupe.ingest.PhotoMetadata;
@@ -53,7 +54,12 @@ class DistributedIT {
     private static final String PROBLEM = "application/problem+json";
     private static final Duration IMPORT_DEADLINE = Duration.ofMinutes(4);
 
+    private static final String TEXT_MODEL = "all-minilm-l6-v2";
+    private static final Path QUESTIONS = DEMO.resolve("texts/questions.jsonl");
+    private static final int DEMO_QUESTIONS = 31;
+
     private Path data;
+    private Path models;
     private ClusterInfo cluster;
     private ServiceProcess standalone;
     private URI a;
@@ -62,8 +68,16 @@ class DistributedIT {
     @BeforeAll
     void start() throws Exception {
         data = Files.createTempDirectory(Path.of("target"), "cluster-it-").toAbsolutePath();
+        // the CLIP test model and a real text model, as after deploy/models/fetch-model.sh all-minilm-l6-v2
+        models = Files.createDirectories(data.resolve("models"));
+        Files.createSymbolicLink(models.resolve(TestBundles.CLIP_TINY), TestBundles.clipTiny());
+        Files.createSymbolicLink(
+                models.resolve(TEXT_MODEL),
+                TestBundles.installTextBundle(
+                        TEXT_MODEL,
+                        Files.createDirectories(Path.of("target", "text-models").toAbsolutePath())));
         Runtime.getRuntime().addShutdownHook(new Thread(this::downQuietly, "cluster-it-down"));
-        cluster = Cluster.up(new Cluster.Options(REPOSITORY, data, 2, REPOSITORY.resolve("models"), List.of(DEMO)));
+        cluster = Cluster.up(new Cluster.Options(REPOSITORY, data, 2, models, List.of(DEMO)));
         a = URI.create(cluster.search().get(0));
         b = URI.create(cluster.search().get(1));
         Path standaloneData = Files.createTempDirectory(Path.of("target"), "standalone-it-");
@@ -71,7 +85,7 @@ class DistributedIT {
                 REPOSITORY.resolve("search-service/target/quarkus-app/quarkus-run.jar"),
                 Map.of(
                         "loupe.data-dir", standaloneData.toString(),
-                        "loupe.models-dir", REPOSITORY.resolve("models").toString(),
+                        "loupe.models-dir", models.toString(),
                         "loupe.imports.roots", DEMO.toString(),
                         "loupe.demo.import-on-start", "true",
                         "loupe.demo.path", PHOTOS.toString()),
@@ -316,6 +330,80 @@ class DistributedIT {
         assertThat(seenByA.getLong("labels.negative")).isEqualTo(3);
         assertThat(json(given().baseUri(a.toString()).get("/v1/photos?limit=1")).getLong("total"))
                 .isEqualTo(DEMO_PHOTOS);
+    }
+
+    @Test
+    @Order(6)
+    void a_question_bank_goes_through_kafka_into_milvus_and_is_searched_as_standalone_does() {
+        Map<String, Object> collection = Map.of("name", "questions", "kind", "texts", "model", TEXT_MODEL);
+        for (URI service : List.of(a, standalone.url())) {
+            given().baseUri(service.toString())
+                    .contentType(ContentType.JSON)
+                    .body(collection)
+                    .post("/v1/collections")
+                    .then()
+                    .statusCode(201);
+        }
+        // created on A, so B sees it in Milvus too
+        given().baseUri(b.toString())
+                .contentType(ContentType.JSON)
+                .body(collection)
+                .post("/v1/collections")
+                .then()
+                .statusCode(200);
+        Map<String, Object> source =
+                Map.of("source", Map.of("type", "jsonl", "path", QUESTIONS.toString()), "collection", "questions");
+        String distributed = post(b, "/v1/imports", source).getString("id");
+        String local = post(standalone.url(), "/v1/imports", source).getString("id");
+
+        JsonPath job = awaitImport(a, distributed);
+        assertThat(job.getString("status")).isEqualTo("done");
+        assertThat(job.getLong("indexed")).isEqualTo(DEMO_QUESTIONS);
+        assertThat(awaitImport(standalone.url(), local).getLong("indexed")).isEqualTo(DEMO_QUESTIONS);
+        JsonPath described = json(given().baseUri(a.toString()).get("/v1/collections/questions"));
+        assertThat(described.getString("kind")).isEqualTo("texts");
+        assertThat(described.getLong("count")).isEqualTo(DEMO_QUESTIONS);
+        assertThat(described.getString("fields.grade")).isEqualTo("integer");
+
+        Map<String, Object> dense = Map.of(
+                "collection",
+                "questions",
+                "text",
+                "how do green plants make food from light",
+                "mode",
+                "dense",
+                "limit",
+                5);
+        JsonPath denseHits = post(a, "/v1/texts/search", dense);
+        assertThat(denseHits.getString("hits[0].id")).isEqualTo("bio-001");
+        assertSameHits("dense text search", post(standalone.url(), "/v1/texts/search", dense), denseHits);
+
+        JsonPath lexical = post(
+                b, "/v1/texts/search", Map.of("collection", "questions", "text", "Berlin Wall", "mode", "lexical"));
+        assertThat(lexical.getList("hits.id", String.class)).containsExactly("hist-001");
+        assertThat(lexical.getList("hits[0].highlights")).hasSize(2);
+
+        Map<String, Object> hybrid = Map.of(
+                "collection",
+                "questions",
+                "text",
+                "equation",
+                "filter",
+                Map.of("field", "subject", "op", "eq", "value", "math"),
+                "limit",
+                5);
+        List<String> distributedHybrid = post(a, "/v1/texts/search", hybrid).getList("hits.id", String.class);
+        assertThat(distributedHybrid).first().isEqualTo("math-001");
+        assertThat(distributedHybrid).allMatch(id -> id.startsWith("math-"));
+        assertThat(post(standalone.url(), "/v1/texts/search", hybrid).getList("hits.id", String.class))
+                .first()
+                .isEqualTo("math-001");
+
+        JsonPath similar = json(given().baseUri(b.toString())
+                .queryParam("collection", "questions")
+                .queryParam("limit", 3)
+                .get("/v1/texts/bio-001/similar"));
+        assertThat(similar.getList("hits.id", String.class)).hasSize(3).doesNotContain("bio-001");
     }
 
     @Test

@@ -37,6 +37,12 @@ class EmbedderClientTest {
             assertThat(client.models())
                     .containsExactly(
                             new RemoteModel("text-only", 8, java.util.Set.of("text"), false),
+                            new RemoteModel(
+                                    ScriptedEmbedder.PROMPTED,
+                                    4,
+                                    java.util.Set.of("text"),
+                                    false,
+                                    ScriptedEmbedder.PROMPT),
                             new RemoteModel(ScriptedEmbedder.MODEL, 4, java.util.Set.of("image", "text"), true));
         }
     }

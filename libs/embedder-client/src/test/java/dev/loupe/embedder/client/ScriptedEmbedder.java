@@ -29,6 +29,11 @@ final class ScriptedEmbedder implements AutoCloseable {
     static final String MODEL = "clip-test";
     static final int DIMENSIONS = 4;
 
+    /** A text model with a query instruction, as BGE's. */
+    static final String PROMPTED = "bge-test";
+
+    static final String PROMPT = "Q: ";
+
     /** One scripted answer: a status with a problem body, or no answer until the server closes. */
     record Reply(int status, String body, String retryAfter, boolean hang) {
 
@@ -106,6 +111,9 @@ final class ScriptedEmbedder implements AutoCloseable {
                     exchange,
                     200,
                     "{\"data\":[{\"id\":\"text-only\",\"modalities\":[\"text\"],\"dimensions\":8,\"default\":false},"
+                            + "{\"id\":\"" + PROMPTED
+                            + "\",\"modalities\":[\"text\"],\"dimensions\":4,\"default\":false,"
+                            + "\"queryPrompt\":\"" + PROMPT + "\"},"
                             + "{\"id\":\"" + MODEL + "\",\"modalities\":[\"image\",\"text\"],\"dimensions\":"
                             + DIMENSIONS
                             + ",\"default\":true}]}",
