@@ -8,11 +8,15 @@ import dev.loupe.search.photo.PhotoView;
 import dev.loupe.search.problem.InvalidRequestException;
 import dev.loupe.search.store.CollectionCatalog;
 import dev.loupe.search.texts.TextCollections;
+import dev.loupe.search.texts.TextHitView;
 import dev.loupe.vectorstore.CollectionSpec;
 import dev.loupe.vectorstore.CollectionStats;
+import dev.loupe.vectorstore.PhotoRecord;
 import dev.loupe.vectorstore.UnknownCollectionException;
 import dev.loupe.vectorstore.VectorStore;
 import dev.loupe.vectorstore.texts.TextCollectionSpec;
+import dev.loupe.vectorstore.texts.TextEntry;
+import dev.loupe.vectorstore.texts.TextStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +35,8 @@ public class CollectionService {
     private final CollectionCatalog catalog;
     private final QueryEncoder encoder;
     private final SearchMetrics metrics;
-    private final DuplicateFinder duplicates;
+    private final DuplicateFinder<PhotoRecord> duplicates;
+    private final DuplicateFinder<TextEntry> textDuplicates;
     private final TextCollections texts;
 
     CollectionService(
@@ -40,16 +45,18 @@ public class CollectionService {
             QueryEncoder encoder,
             SearchMetrics metrics,
             SearchConfig config,
-            TextCollections texts) {
+            TextCollections texts,
+            TextStore textStore) {
         this.store = store;
         this.texts = texts;
         this.catalog = catalog;
         this.encoder = encoder;
         this.metrics = metrics;
         SearchConfig.Duplicates settings = config.duplicates();
-        this.duplicates = new DuplicateFinder(
-                store,
-                new DuplicateFinder.Settings(settings.neighbours(), settings.exactBelow(), settings.maxRecords()));
+        DuplicateFinder.Settings scan =
+                new DuplicateFinder.Settings(settings.neighbours(), settings.exactBelow(), settings.maxRecords());
+        this.duplicates = DuplicateFinder.photos(store, scan);
+        this.textDuplicates = DuplicateFinder.texts(textStore, scan);
     }
 
     /** Every collection with its size, and the query model. */
@@ -74,6 +81,31 @@ public class CollectionService {
         }
         views.sort(Comparator.comparing(CollectionView::name));
         return new CollectionList(ModelView.of(model), views);
+    }
+
+    private DuplicatesResponse textDuplicates(String collection, double threshold, int limit) {
+        DuplicateFinder.Result<TextEntry> result = textDuplicates.find(collection, threshold);
+        List<DuplicateGroup> groups = result.groups().stream()
+                .limit(limit)
+                .map(group -> new DuplicateGroup(
+                        group.ids().size(),
+                        group.weakest(),
+                        group.strongest(),
+                        null,
+                        group.ids().stream()
+                                .sorted()
+                                .limit(MAX_PHOTOS_PER_GROUP)
+                                .map(id -> TextHitView.similar(result.records().get(id), 1f, List.of()))
+                                .toList()))
+                .toList();
+        metrics.queryAnswered("duplicates");
+        return new DuplicatesResponse(
+                collection,
+                threshold,
+                result.scanned(),
+                result.exact(),
+                result.groups().size(),
+                groups);
     }
 
     /**
@@ -105,7 +137,7 @@ public class CollectionService {
         }
         String kind = request.kind() == null ? "photos" : request.kind().trim().toLowerCase(Locale.ROOT);
         return switch (kind) {
-            case "texts" -> texts.create(request.name(), request.model(), request.analysis());
+            case "texts" -> texts.create(request.name(), request.model(), request.analysis(), request.fields());
             case "photos" -> createPhotos(request);
             default -> throw InvalidRequestException.invalid("kind", "photos or texts, got '" + request.kind() + "'");
         };
@@ -119,8 +151,9 @@ public class CollectionService {
                     "photo collections are embedded by the query model '" + model.modelId() + "', not '"
                             + request.model() + "'");
         }
-        if (request.analysis() != null) {
-            throw InvalidRequestException.invalid("analysis", "applies to text collections only");
+        if (request.analysis() != null || request.fields() != null) {
+            throw InvalidRequestException.invalid(
+                    request.analysis() != null ? "analysis" : "fields", "applies to text collections only");
         }
         CollectionSpec spec;
         try {
@@ -143,8 +176,11 @@ public class CollectionService {
      * @throws DuplicateScanTooLargeException when it is larger than loupe.duplicates.max-records
      */
     public DuplicatesResponse duplicates(String collection, double threshold, int limit) {
+        if (collection != null && texts.exists(collection)) {
+            return textDuplicates(collection, threshold, limit);
+        }
         CollectionSpec spec = catalog.require(collection);
-        DuplicateFinder.Result result = duplicates.find(spec.name(), threshold);
+        DuplicateFinder.Result<PhotoRecord> result = duplicates.find(spec.name(), threshold);
         List<DuplicateGroup> groups = result.groups().stream()
                 .limit(limit)
                 .map(group -> new DuplicateGroup(
@@ -155,7 +191,8 @@ public class CollectionService {
                                 .sorted()
                                 .limit(MAX_PHOTOS_PER_GROUP)
                                 .map(id -> PhotoView.of(result.records().get(id), null, spec.name()))
-                                .toList()))
+                                .toList(),
+                        null))
                 .toList();
         metrics.queryAnswered("duplicates");
         return new DuplicatesResponse(

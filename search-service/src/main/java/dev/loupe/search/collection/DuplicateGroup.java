@@ -12,10 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param minScore the lowest cosine among the links that joined the group (every link is at least the
  *     threshold; two members may be less alike when joined through others)
  * @param maxScore the highest cosine among its links
- * @param photos its photos by id, at most 100
+ * @param photos its photos by id, at most 100 (null for a text collection)
+ * @param texts its texts by id, at most 100 (null for a photo collection)
  */
-@Schema(name = "DuplicateGroup", description = "Photos connected by pairs at least as similar as the threshold")
-@JsonPropertyOrder({"size", "minScore", "maxScore", "photos"})
+@Schema(
+        name = "DuplicateGroup",
+        description = "Photos or texts connected by pairs at least as similar as the threshold")
+@JsonPropertyOrder({"size", "minScore", "maxScore", "photos", "texts"})
 public record DuplicateGroup(
         @Schema(description = "Photos in the group") int size,
 
@@ -25,5 +28,8 @@ public record DuplicateGroup(
         @Schema(description = "Highest cosine among its links")
         double maxScore,
 
-        @Schema(description = "Its photos by id (at most 100 listed)")
-        List<PhotoView> photos) {}
+        @Schema(description = "Its photos by id (at most 100 listed); absent for a text collection")
+        List<PhotoView> photos,
+
+        @Schema(description = "Its texts by id (at most 100 listed); absent for a photo collection")
+        List<dev.loupe.search.texts.TextHitView> texts) {}

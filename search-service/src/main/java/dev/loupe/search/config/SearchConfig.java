@@ -143,6 +143,20 @@ public interface SearchConfig {
         @WithDefault("0.5")
         double denseWeight();
 
+        /**
+         * How convex fusion scales each ranking's scores per query: {@code min-max}, {@code max} (s /
+         * max) or {@code z-score}. Default: {@code min-max}.
+         */
+        @WithDefault("min-max")
+        String normalisation();
+
+        /**
+         * Whether lexical hits whose text holds the query's words contiguously (a fragment cut out of a
+         * question) rank ahead of the other lexical hits. Default: true.
+         */
+        @WithDefault("true")
+        boolean phraseFirst();
+
         /** RRF's rank constant. Default: 60. */
         @WithDefault("60")
         int rrfK();

@@ -1,6 +1,7 @@
 package dev.loupe.search.texts;
 
 import dev.loupe.ingest.TextEmbedder;
+import dev.loupe.ingest.texts.MetadataSchema;
 import dev.loupe.search.problem.InvalidRequestException;
 import dev.loupe.vectorstore.CollectionConflictException;
 import dev.loupe.vectorstore.CollectionSpec;
@@ -8,11 +9,15 @@ import dev.loupe.vectorstore.IndexSettings;
 import dev.loupe.vectorstore.UnknownCollectionException;
 import dev.loupe.vectorstore.VectorStore;
 import dev.loupe.vectorstore.lexical.TextAnalysis;
+import dev.loupe.vectorstore.texts.MetadataType;
 import dev.loupe.vectorstore.texts.TextCollectionInfo;
 import dev.loupe.vectorstore.texts.TextCollectionSpec;
+import dev.loupe.vectorstore.texts.TextFilterFields;
 import dev.loupe.vectorstore.texts.TextStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The text collections: created with a text model (and an analysis for lexical search), looked up by
@@ -36,12 +41,13 @@ public class TextCollections {
      *
      * @param analysis {@code standard}, {@code cjk-bigram} or {@code smart-chinese}; null for the
      *     model's default (CJK bigrams for Chinese models)
+     * @param fields metadata field types declared up front ({@code {"grade": "integer"}}); null for none
      * @return whether it was created (false: it existed)
      * @throws InvalidRequestException for a bad name, an unknown model or analysis (400)
      * @throws CollectionConflictException when the name is taken by a photo collection or a text
      *     collection of another model or analysis (409)
      */
-    public boolean create(String name, String model, String analysis) {
+    public boolean create(String name, String model, String analysis, Map<String, String> fields) {
         if (model == null || model.isBlank()) {
             throw InvalidRequestException.invalid(
                     "model", "a text collection needs a text model; the text models here are " + embedder.models());
@@ -66,11 +72,25 @@ public class TextCollections {
         } catch (IllegalArgumentException e) {
             throw InvalidRequestException.invalid("name", e.getMessage());
         }
+        Map<String, MetadataType> declared = new LinkedHashMap<>();
+        if (fields != null) {
+            try {
+                MetadataSchema.declared(fields).types().forEach(declared::put);
+            } catch (IllegalArgumentException e) {
+                throw InvalidRequestException.invalid("fields", e.getMessage());
+            }
+            if (declared.containsKey(TextFilterFields.ID)) {
+                throw InvalidRequestException.invalid("fields", "'id' is the record's id, not a metadata field");
+            }
+        }
         if (photos.stats(name).isPresent()) {
             throw new CollectionConflictException("'" + name + "' is a photo collection; choose another name");
         }
         boolean existed = texts.describe(name).isPresent();
         texts.createCollection(spec);
+        if (!declared.isEmpty()) {
+            texts.declareFields(name, declared);
+        }
         return !existed;
     }
 

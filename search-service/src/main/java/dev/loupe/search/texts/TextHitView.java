@@ -63,7 +63,7 @@ public record TextHitView(
     }
 
     /** A hit of a dense search by a stored record (similar texts). */
-    static TextHitView similar(TextEntry entry, float score, List<QueryTerms.Span> highlights) {
+    public static TextHitView similar(TextEntry entry, float score, List<QueryTerms.Span> highlights) {
         return new TextHitView(
                 entry.id(),
                 score,

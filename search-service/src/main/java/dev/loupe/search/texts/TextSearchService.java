@@ -153,6 +153,12 @@ public class TextSearchService {
         double weight = requested.denseWeight() == null
                 ? defaults.denseWeight()
                 : RequestNumbers.decimal("fusion.denseWeight", requested.denseWeight(), 0, 1);
-        return new TextSearch.Settings(method, weight, defaults.rrfK(), defaults.candidates());
+        return new TextSearch.Settings(
+                method,
+                weight,
+                defaults.rrfK(),
+                defaults.candidates(),
+                defaults.normalisation(),
+                defaults.phraseFirst());
     }
 }

@@ -64,7 +64,7 @@ class DuplicateFinderTest {
 
     @Test
     void all_pairs_finds_copies_reencodes_and_chains_as_components() {
-        DuplicateFinder.Result result = finder(1000).find("photos", THRESHOLD);
+        DuplicateFinder.Result<PhotoRecord> result = finder(1000).find("photos", THRESHOLD);
 
         assertThat(result.exact()).isTrue();
         assertThat(result.scanned()).isEqualTo(UNRELATED + 8);
@@ -80,8 +80,8 @@ class DuplicateFinderTest {
 
     @Test
     void nearest_neighbours_finds_the_same_groups_on_a_larger_collection() {
-        DuplicateFinder.Result exact = finder(1000).find("photos", THRESHOLD);
-        DuplicateFinder.Result knn = finder(0).find("photos", THRESHOLD);
+        DuplicateFinder.Result<PhotoRecord> exact = finder(1000).find("photos", THRESHOLD);
+        DuplicateFinder.Result<PhotoRecord> knn = finder(0).find("photos", THRESHOLD);
 
         assertThat(knn.exact()).isFalse();
         assertThat(knn.scanned()).isEqualTo(exact.scanned());
@@ -97,7 +97,8 @@ class DuplicateFinderTest {
 
     @Test
     void refuses_collections_above_the_record_bound() {
-        DuplicateFinder bounded = new DuplicateFinder(store, new DuplicateFinder.Settings(16, 1000, UNRELATED));
+        DuplicateFinder<PhotoRecord> bounded =
+                DuplicateFinder.photos(store, new DuplicateFinder.Settings(16, 1000, UNRELATED));
 
         assertThatThrownBy(() -> bounded.find("photos", THRESHOLD))
                 .isInstanceOf(DuplicateScanTooLargeException.class)
@@ -105,15 +106,15 @@ class DuplicateFinderTest {
         assertThatThrownBy(() -> finder(1000).find("nope", THRESHOLD)).isInstanceOf(UnknownCollectionException.class);
     }
 
-    private DuplicateFinder finder(int exactBelow) {
-        return new DuplicateFinder(store, new DuplicateFinder.Settings(16, exactBelow, 10_000));
+    private DuplicateFinder<PhotoRecord> finder(int exactBelow) {
+        return DuplicateFinder.photos(store, new DuplicateFinder.Settings(16, exactBelow, 10_000));
     }
 
-    private static List<Set<String>> groups(DuplicateFinder.Result result) {
+    private static List<Set<String>> groups(DuplicateFinder.Result<PhotoRecord> result) {
         return result.groups().stream().map(g -> Set.copyOf(g.ids())).collect(Collectors.toList());
     }
 
-    private static Components.Group group(DuplicateFinder.Result result, String member) {
+    private static Components.Group group(DuplicateFinder.Result<PhotoRecord> result, String member) {
         return result.groups().stream()
                 .filter(g -> g.ids().contains(member))
                 .findFirst()

@@ -44,6 +44,14 @@ public class TextCollectionResource implements QuarkusTestResourceLifecycleManag
             + "chem1,\"What is the chemical formula of water?\",H2O,chemistry,7\n"
             + "chem2,\"Which gas do plants release, as a by-product?\",Oxygen,chemistry,8\n";
 
+    /** Two copies of a question under other ids, and a third that is only alike. */
+    static final String COPIES = String.join(
+            "\n",
+            "{\"id\": \"copy1\", \"text\": \"What is the boiling point of water at sea level?\"}",
+            "{\"id\": \"copy2\", \"text\": \"What is the boiling point of water at sea level?\"}",
+            "{\"id\": \"other\", \"text\": \"Name three musical instruments with strings.\"}",
+            "");
+
     private Path dir;
 
     @Override
@@ -60,6 +68,7 @@ public class TextCollectionResource implements QuarkusTestResourceLifecycleManag
             Path root = Files.createDirectories(dir.resolve("root"));
             Files.writeString(root.resolve("qa.jsonl"), JSONL);
             Files.writeString(root.resolve("qa.csv"), CSV);
+            Files.writeString(root.resolve("copies.jsonl"), COPIES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -86,6 +86,42 @@ class TextCollectionsTest {
                         .body(Map.of("name", "9bad", "kind", "texts", "model", MODEL))
                         .post("/v1/collections"),
                 400);
+        problem(
+                        given().contentType(ContentType.JSON)
+                                .body(Map.of(
+                                        "name",
+                                        "typed",
+                                        "kind",
+                                        "texts",
+                                        "model",
+                                        MODEL,
+                                        "fields",
+                                        Map.of("grade", "blob")))
+                                .post("/v1/collections"),
+                        400)
+                .body("title", containsString("unknown metadata type 'blob'"));
+    }
+
+    @Test
+    @Order(2)
+    void declared_field_types_hold_for_every_import() throws Exception {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "typed", "kind", "texts", "model", MODEL, "fields", Map.of("subject", "integer")))
+                .post("/v1/collections")
+                .then()
+                .statusCode(201)
+                .body("fields.subject", equalTo("integer"));
+
+        JsonPath job = Imports.awaitEnd(Imports.submit(Map.of(
+                "source",
+                Map.of("type", "csv", "path", roots.getFirst().resolve("qa.csv").toString()),
+                "collection",
+                "typed")));
+
+        // subject is a word in every record of qa.csv: each fails alone, naming the clash
+        assertThat(job.getLong("failed")).isEqualTo(2);
+        assertThat(job.getList("failures.reason", String.class))
+                .allMatch(reason -> reason.contains("'subject' holds integer values"));
     }
 
     @Test
@@ -239,6 +275,32 @@ class TextCollectionsTest {
                 .body("answer", equalTo("9 pi"))
                 .body("metadata.grade", equalTo(7));
         problem(given().queryParam("collection", "qa").get("/v1/texts/nope/similar"), 404);
+    }
+
+    @Test
+    @Order(6)
+    void copies_of_a_question_form_a_near_duplicate_group() throws Exception {
+        Imports.awaitEnd(Imports.submit(Map.of(
+                "source",
+                Map.of(
+                        "type",
+                        "jsonl",
+                        "path",
+                        roots.getFirst().resolve("copies.jsonl").toString()),
+                "collection",
+                "qa")));
+
+        JsonPath duplicates = given().queryParam("threshold", 0.99)
+                .get("/v1/collections/qa/duplicates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(duplicates.getLong("scanned")).isEqualTo(11);
+        assertThat(duplicates.getList("groups.texts.id")).containsExactly(List.of("copy1", "copy2"));
+        assertThat(duplicates.getString("groups[0].texts[0].text")).startsWith("What is the boiling point");
+        assertThat(duplicates.getList("groups[0].photos")).isNull();
     }
 
     @Test

@@ -35,6 +35,41 @@ public final class QueryTerms {
         return List.copyOf(terms);
     }
 
+    /** Every term of {@code text} in order, repeats included, at most {@value #MAX_TERMS}. */
+    public static List<String> sequence(Analyzer analyzer, String text) {
+        List<String> terms = new ArrayList<>();
+        analyse(analyzer, text, (term, start, end) -> {
+            terms.add(term);
+            return terms.size() < MAX_TERMS;
+        });
+        return terms;
+    }
+
+    /**
+     * Whether {@code text}'s terms hold {@code phrase} (a {@link #sequence}) contiguously: the query
+     * was cut out of it, as a fragment pasted from a question is.
+     */
+    public static boolean containsPhrase(Analyzer analyzer, String text, List<String> phrase) {
+        if (phrase.isEmpty()) {
+            return false;
+        }
+        List<String> terms = new ArrayList<>();
+        analyse(analyzer, text, (term, start, end) -> {
+            terms.add(term);
+            return true;
+        });
+        outer:
+        for (int i = 0; i + phrase.size() <= terms.size(); i++) {
+            for (int j = 0; j < phrase.size(); j++) {
+                if (!terms.get(i + j).equals(phrase.get(j))) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /**
      * Where the terms occur in {@code text}, in order; overlapping matches (CJK bigrams) merge into one
      * span.

@@ -74,6 +74,14 @@ final class LuceneTextCollection extends LuceneIndex implements LuceneCollection
         }
     }
 
+    synchronized void declare(Map<String, MetadataType> declared) throws IOException {
+        Map<String, MetadataType> merged = TextFilterFields.declared(fields, declared);
+        if (merged != null) {
+            commit(TextDocuments.commitData(merged));
+            fields = Map.copyOf(merged);
+        }
+    }
+
     void delete(Collection<String> ids) throws IOException {
         deleteIds(ids);
     }

@@ -2,6 +2,7 @@ package dev.loupe.vectorstore.lucene;
 
 import dev.loupe.vectorstore.CollectionConflictException;
 import dev.loupe.vectorstore.Filter;
+import dev.loupe.vectorstore.texts.MetadataType;
 import dev.loupe.vectorstore.texts.TextCollectionInfo;
 import dev.loupe.vectorstore.texts.TextCollectionSpec;
 import dev.loupe.vectorstore.texts.TextEntry;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -62,6 +64,11 @@ public final class LuceneTextStore implements TextStore {
     public Optional<TextCollectionInfo> describe(String collection) {
         return collections.ifPresent(
                 collection, "describe", c -> new TextCollectionInfo(c.spec(), c.fields(), c.count(Filter.all())));
+    }
+
+    @Override
+    public void declareFields(String collection, Map<String, MetadataType> fields) {
+        collections.change(collection, "declare fields of", c -> c.declare(fields));
     }
 
     @Override

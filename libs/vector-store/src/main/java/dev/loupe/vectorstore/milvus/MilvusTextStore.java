@@ -123,6 +123,18 @@ public final class MilvusTextStore implements TextStore {
     }
 
     @Override
+    public void declareFields(String collection, Map<String, MetadataType> fields) {
+        milvus.spec(collection);
+        Map<String, MetadataType> current =
+                MilvusTextSchema.fields(milvus.properties(collection).get(MilvusTextSchema.FIELDS));
+        Map<String, MetadataType> merged = TextFilterFields.declared(current, fields);
+        if (merged != null) {
+            writeFields(collection, merged);
+        }
+        milvus.forget(collection);
+    }
+
+    @Override
     public void dropCollection(String collection) {
         milvus.drop(collection);
     }
@@ -160,16 +172,20 @@ public final class MilvusTextStore implements TextStore {
                 MilvusTextSchema.fields(milvus.properties(collection).get(MilvusTextSchema.FIELDS));
         Map<String, MetadataType> merged = TextFilterFields.merged(current, entries);
         if (merged != null) {
-            milvus.call(collection, () -> {
-                milvus.client()
-                        .alterCollectionProperties(AlterCollectionPropertiesReq.builder()
-                                .collectionName(collection)
-                                .property(MilvusTextSchema.FIELDS, MilvusTextSchema.fieldsJson(merged))
-                                .build());
-                return null;
-            });
+            writeFields(collection, merged);
         }
         milvus.forget(collection);
+    }
+
+    private void writeFields(String collection, Map<String, MetadataType> fields) {
+        milvus.call(collection, () -> {
+            milvus.client()
+                    .alterCollectionProperties(AlterCollectionPropertiesReq.builder()
+                            .collectionName(collection)
+                            .property(MilvusTextSchema.FIELDS, MilvusTextSchema.fieldsJson(fields))
+                            .build());
+            return null;
+        });
     }
 
     @Override

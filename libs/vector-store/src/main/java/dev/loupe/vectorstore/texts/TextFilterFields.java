@@ -45,6 +45,29 @@ public final class TextFilterFields implements FilterField.Resolver {
     }
 
     /**
+     * The field types after declaring {@code declared}: null when nothing changed.
+     *
+     * @throws dev.loupe.vectorstore.CollectionConflictException when a field holds another type
+     */
+    public static Map<String, MetadataType> declared(
+            Map<String, MetadataType> known, Map<String, MetadataType> declared) {
+        Map<String, MetadataType> out = new TreeMap<>(known);
+        boolean changed = false;
+        for (Map.Entry<String, MetadataType> field : declared.entrySet()) {
+            MetadataType have = known.get(field.getKey());
+            if (have == null) {
+                out.put(field.getKey(), field.getValue());
+                changed = true;
+            } else if (have != field.getValue()) {
+                throw new dev.loupe.vectorstore.CollectionConflictException(
+                        "metadata field '" + field.getKey() + "' holds " + have.wireName() + " values, not "
+                                + field.getValue().wireName());
+            }
+        }
+        return changed ? out : null;
+    }
+
+    /**
      * The field types after storing {@code entries}: new fields take their value's type, an integer
      * field that meets a decimal becomes a number, and a value of another type leaves its field as it
      * was (imports refuse such records before they reach the store). Null when nothing changed.

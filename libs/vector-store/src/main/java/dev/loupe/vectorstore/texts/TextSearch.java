@@ -8,6 +8,7 @@ import dev.loupe.vectorstore.lexical.TextAnalysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,16 @@ public final class TextSearch {
         }
     }
 
+    /** How convex fusion puts each ranking's scores on one scale, per query. */
+    public enum Normalisation {
+        /** (s − min) / (max − min) over the list's candidates. */
+        MIN_MAX,
+        /** s / max (scores below zero count as zero). */
+        MAX,
+        /** (s − mean) / standard deviation over the list's candidates; a missing record scores the list's min. */
+        Z_SCORE
+    }
+
     /**
      * How hybrid search fuses.
      *
@@ -67,9 +78,27 @@ public final class TextSearch {
      * @param denseWeight w in [0, 1]: the dense ranking's share
      * @param rrfK RRF's rank constant (60 in the literature)
      * @param candidates how many each side contributes at least (more when a page reaches further)
+     * @param normalisation how convex fusion scales each ranking's scores
+     * @param phraseFirst whether lexical hits whose text holds the query's terms contiguously (a
+     *     fragment cut out of it) rank ahead of the other lexical hits
      */
-    public record Settings(Fusion fusion, double denseWeight, int rrfK, int candidates) {
+    public record Settings(
+            Fusion fusion,
+            double denseWeight,
+            int rrfK,
+            int candidates,
+            Normalisation normalisation,
+            boolean phraseFirst) {
+
+        /** Settings with per-query min-max normalisation and phrase matches first. */
+        public Settings(Fusion fusion, double denseWeight, int rrfK, int candidates) {
+            this(fusion, denseWeight, rrfK, candidates, Normalisation.MIN_MAX, true);
+        }
+
         public Settings {
+            if (normalisation == null) {
+                throw new IllegalArgumentException("a normalisation is needed");
+            }
             if (fusion == null) {
                 throw new IllegalArgumentException("a fusion method is needed");
             }
@@ -176,26 +205,72 @@ public final class TextSearch {
         List<TextHit> dense = request.mode() == Mode.LEXICAL
                 ? List.of()
                 : store.dense(request.collection(), request.vector(), request.filter(), k, request.excludeIds());
+        Analyzer analyzer = analyzers.get(analysis);
+        Map<String, Float> bm25 = new HashMap<>(); // the own BM25 of hits ranked up as phrase matches
         List<TextHit> lexical = request.mode() == Mode.DENSE
                 ? List.of()
-                : store.lexical(request.collection(), request.text(), request.filter(), k, request.excludeIds());
+                : phraseFirst(
+                        store.lexical(request.collection(), request.text(), request.filter(), k, request.excludeIds()),
+                        analyzer,
+                        request.text(),
+                        fusion,
+                        bm25);
         List<Scored> ranked =
                 switch (request.mode()) {
                     case DENSE -> single(dense, true);
                     case LEXICAL -> single(lexical, false);
                     case HYBRID -> fuse(dense, lexical, fusion);
                 };
-        Analyzer analyzer = analyzers.get(analysis);
+        if (!bm25.isEmpty()) {
+            ranked.forEach(scored -> {
+                Float own = bm25.get(scored.entry.id());
+                if (own != null) {
+                    scored.lexical = own;
+                    if (request.mode() == Mode.LEXICAL) {
+                        scored.score = own;
+                    }
+                }
+            });
+        }
         Set<String> terms = request.text() == null ? Set.of() : new HashSet<>(QueryTerms.of(analyzer, request.text()));
         List<Hit> hits = new ArrayList<>(request.limit());
         for (int i = request.offset(); i < Math.min(wanted, ranked.size()); i++) {
             Scored s = ranked.get(i);
             if (request.minScore() != null && s.score < request.minScore()) {
-                break; // best first
+                continue; // phrase matches rank first, so a lower score may still follow
             }
             hits.add(new Hit(s.entry, s.score, s.dense, s.lexical, QueryTerms.spans(analyzer, s.entry.text(), terms)));
         }
         return hits;
+    }
+
+    /**
+     * The lexical hits with those whose text holds the query's terms contiguously (a fragment cut out of
+     * it) moved ahead of the rest, BM25 order kept within each group: their ranking scores are raised by
+     * the list's best BM25, while hits report their own BM25. Off with {@link Settings#phraseFirst()}.
+     */
+    private static List<TextHit> phraseFirst(
+            List<TextHit> hits, Analyzer analyzer, String query, Settings settings, Map<String, Float> bm25) {
+        if (!settings.phraseFirst() || hits.size() < 2) {
+            return hits;
+        }
+        List<String> phrase = QueryTerms.sequence(analyzer, query);
+        if (phrase.size() < 2) {
+            return hits; // one term: every hit holds it
+        }
+        float best = hits.getFirst().score();
+        List<TextHit> out = new ArrayList<>(hits.size());
+        List<TextHit> rest = new ArrayList<>(hits.size());
+        for (TextHit hit : hits) {
+            if (QueryTerms.containsPhrase(analyzer, hit.entry().text(), phrase)) {
+                bm25.put(hit.entry().id(), hit.score());
+                out.add(new TextHit(hit.entry(), hit.score() + best));
+            } else {
+                rest.add(hit);
+            }
+        }
+        out.addAll(rest);
+        return out;
     }
 
     private static final class Scored {
@@ -263,9 +338,37 @@ public final class TextSearch {
         }
         float max = hits.getFirst().score();
         float min = hits.getLast().score();
-        for (int i = 0; i < hits.size(); i++) {
-            double normalised = max > min ? (hits.get(i).score() - min) / (double) (max - min) : 1.0;
-            parts[i] = (float) (weight * normalised);
+        switch (settings.normalisation()) {
+            case MIN_MAX -> {
+                for (int i = 0; i < hits.size(); i++) {
+                    double normalised = max > min ? (hits.get(i).score() - min) / (double) (max - min) : 1.0;
+                    parts[i] = (float) (weight * normalised);
+                }
+            }
+            case MAX -> {
+                for (int i = 0; i < hits.size(); i++) {
+                    double normalised = max > 0 ? Math.max(0, hits.get(i).score()) / (double) max : 1.0;
+                    parts[i] = (float) (weight * normalised);
+                }
+            }
+            case Z_SCORE -> {
+                double mean = 0;
+                for (TextHit h : hits) {
+                    mean += h.score();
+                }
+                mean /= hits.size();
+                double variance = 0;
+                for (TextHit h : hits) {
+                    variance += (h.score() - mean) * (h.score() - mean);
+                }
+                double deviation = Math.sqrt(variance / hits.size());
+                // shifted so that the list's lowest candidate, and any record the list lacks, scores 0
+                double floor = deviation > 0 ? (min - mean) / deviation : 0;
+                for (int i = 0; i < hits.size(); i++) {
+                    double z = deviation > 0 ? (hits.get(i).score() - mean) / deviation : 1.0;
+                    parts[i] = (float) (weight * (z - floor));
+                }
+            }
         }
         return parts;
     }

@@ -3,6 +3,7 @@ package dev.loupe.vectorstore.texts;
 import dev.loupe.vectorstore.Filter;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,6 +30,14 @@ public interface TextStore extends AutoCloseable {
 
     /** The collection's definition, metadata fields and record count, or empty when it does not exist. */
     Optional<TextCollectionInfo> describe(String collection);
+
+    /**
+     * Declares metadata field types before records bring them (a collection's declared schema); a
+     * field already recorded with the same type is left as it is.
+     *
+     * @throws dev.loupe.vectorstore.CollectionConflictException when a field holds another type
+     */
+    void declareFields(String collection, Map<String, MetadataType> fields);
 
     /** Deletes a collection and its records; does nothing when it does not exist. */
     void dropCollection(String collection);

@@ -57,6 +57,9 @@ class TextSearchTest {
         }
 
         @Override
+        public void declareFields(String collection, Map<String, MetadataType> fields) {}
+
+        @Override
         public void dropCollection(String collection) {}
 
         @Override
@@ -199,6 +202,55 @@ class TextSearchTest {
 
         assertThat(hit.highlights()).containsExactly(new QueryTerms.Span(2, 6));
         assertThat(text.substring(2, 6)).isEqualTo("二次函数");
+    }
+
+    @Test
+    void a_lexical_hit_holding_the_query_as_a_phrase_ranks_first_and_reports_its_own_bm25() {
+        List<TextHit> lexical = List.of(
+                hit("words", "the mat on which the cat sat", 6f), hit("phrase", "a cat sat on the mat today", 4f));
+        TextSearch search = new TextSearch(
+                new ScriptedStore(List.of(), lexical), new TextSearch.Settings(TextSearch.Fusion.CONVEX, 0.5, 60, 10));
+
+        List<TextSearch.Hit> hits = search.search(
+                request(TextSearch.Mode.LEXICAL, "cat sat on the mat", 10, 0, null), TextAnalysis.STANDARD);
+        List<TextSearch.Hit> plain = search.search(
+                request(TextSearch.Mode.LEXICAL, "cat sat on the mat", 10, 0, null),
+                TextAnalysis.STANDARD,
+                new TextSearch.Settings(
+                        TextSearch.Fusion.CONVEX, 0.5, 60, 10, TextSearch.Normalisation.MIN_MAX, false));
+
+        assertThat(ids(hits)).containsExactly("phrase", "words");
+        assertThat(hits.getFirst().score()).isEqualTo(4f);
+        assertThat(hits.getFirst().lexical()).isEqualTo(4f);
+        assertThat(ids(plain)).containsExactly("words", "phrase");
+    }
+
+    @Test
+    void z_score_and_max_normalisation_weigh_the_lists_otherwise() {
+        // dense scores bunched together, lexical ones spread out
+        List<TextHit> dense = List.of(hit("a", "x", 0.72f), hit("b", "x", 0.71f), hit("c", "x", 0.40f));
+        List<TextHit> lexical = List.of(hit("b", "x", 10f), hit("c", "x", 9f), hit("a", "x", 1f));
+        ScriptedStore store = new ScriptedStore(dense, lexical);
+        TextSearch search = new TextSearch(store, new TextSearch.Settings(TextSearch.Fusion.CONVEX, 0.5, 60, 10));
+
+        List<String> minMax =
+                ids(search.search(request(TextSearch.Mode.HYBRID, "x", 3, 0, null), TextAnalysis.STANDARD));
+        List<TextSearch.Hit> max = search.search(
+                request(TextSearch.Mode.HYBRID, "x", 3, 0, null),
+                TextAnalysis.STANDARD,
+                new TextSearch.Settings(TextSearch.Fusion.CONVEX, 0.5, 60, 10, TextSearch.Normalisation.MAX, false));
+        List<String> zScore = ids(search.search(
+                request(TextSearch.Mode.HYBRID, "x", 3, 0, null),
+                TextAnalysis.STANDARD,
+                new TextSearch.Settings(
+                        TextSearch.Fusion.CONVEX, 0.5, 60, 10, TextSearch.Normalisation.Z_SCORE, false)));
+
+        // min-max: b = 0.5·0.969 + 0.5·1 beats c = 0 + 0.5·0.889 and a = 0.5·1 + 0
+        assertThat(minMax).containsExactly("b", "a", "c");
+        // max: a = 0.5 + 0.05, b = 0.5·0.986 + 0.5, c = 0.5·0.556 + 0.45
+        assertThat(ids(max)).containsExactly("b", "c", "a");
+        assertThat(max.getFirst().score()).isCloseTo((float) (0.5 * 0.71 / 0.72 + 0.5), within(1e-5f));
+        assertThat(zScore).first().isEqualTo("b");
     }
 
     @Test

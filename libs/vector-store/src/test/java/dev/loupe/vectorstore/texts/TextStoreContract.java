@@ -203,6 +203,22 @@ public abstract class TextStoreContract {
     }
 
     @Test
+    void declared_field_types_hold_before_any_record_and_a_clash_is_refused() {
+        TextCollectionSpec spec = newCollection("all-minilm-l6-v2", TextAnalysis.STANDARD);
+
+        store.declareFields(spec.name(), Map.of("grade", MetadataType.INTEGER, "tags", MetadataType.TAGS));
+        store.declareFields(spec.name(), Map.of("grade", MetadataType.INTEGER)); // again: no change
+
+        assertThat(store.describe(spec.name()).orElseThrow().fields())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("grade", MetadataType.INTEGER, "tags", MetadataType.TAGS));
+        assertThatThrownBy(() -> store.declareFields(spec.name(), Map.of("grade", MetadataType.STRING)))
+                .isInstanceOf(CollectionConflictException.class)
+                .hasMessageContaining("'grade' holds integer");
+        assertThat(store.count(spec.name(), filter(spec, "{\"field\": \"grade\", \"op\": \"gte\", \"value\": 1}")))
+                .isZero();
+    }
+
+    @Test
     void for_each_visits_every_matching_entry_once_in_pages() {
         TextCollectionSpec spec = newCollection("all-minilm-l6-v2", TextAnalysis.STANDARD);
         List<TextEntry> entries = new ArrayList<>();
