@@ -63,6 +63,25 @@ test("the texts view creates a collection, imports questions and searches them t
     assert.equal(body.fields.grade, "integer");
   });
 
+  await step("imports an uploaded file from the texts view, its bad line listed", async () => {
+    await page.click("#tab-texts");
+    await page.selectOption("#texts-collection", COLLECTION);
+    const lines = [
+      JSON.stringify({id: "up-1", text: "What colour is a ripe banana?", answer: "Yellow", metadata: {grade: 6}}),
+      JSON.stringify({id: "up-2", text: "", metadata: {grade: 6}}),
+      JSON.stringify({id: "up-3", text: "How many legs does a spider have?", answer: "Eight", metadata: {grade: 6}}),
+    ];
+    await page.setInputFiles("#texts-file", {
+      name: "extra.jsonl",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from(lines.join("\n") + "\n"),
+    });
+    await page.click("#texts-upload-button");
+    await textMatching(page, "#texts-upload-state", /extra\.jsonl: done — 100%/, PATIENCE_MS);
+    assert.match(await page.textContent("#texts-upload-counts"), /^2 done, 1 failed, 0 skipped of 3/);
+    assert.match(await page.textContent("#texts-upload-failures"), /extra\.jsonl line 2: .*no text/);
+  });
+
   await step("finds a question by meaning, its answer and metadata shown", async () => {
     await page.click("#tab-texts");
     await page.selectOption("#texts-collection", COLLECTION);

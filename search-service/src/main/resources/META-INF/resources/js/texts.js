@@ -1,7 +1,7 @@
 // The texts view: search a text collection (a question bank) by meaning, by words or both, with the
-// matched words marked; each hit's answer and metadata; similar texts per hit; and creating a text
-// collection with one of the deployment's text models. Imports of JSONL and CSV files are in the
-// imports view.
+// matched words marked; each hit's answer and metadata; similar texts per hit; importing an uploaded
+// JSONL or CSV file with a progress bar; and creating a text collection with one of the deployment's
+// text models. Files on the server are imported from the imports view.
 import {api, post} from "./api.js";
 import {$, busy, count, el, say} from "./dom.js";
 
@@ -162,6 +162,49 @@ async function create() {
   }
 }
 
+const POLL_MS = 500;
+
+/** Uploads the chosen file into the selected collection and follows the import with a progress bar. */
+async function upload() {
+  const file = $("texts-file").files[0];
+  const collection = selected();
+  if (!file || !collection) {
+    say("texts-error", file ? "Create a text collection first, or pick one." : "Choose a JSONL or CSV file.");
+    return;
+  }
+  say("texts-error", "");
+  const form = new FormData();
+  form.append("file", file, file.name);
+  form.append("collection", collection);
+  let job;
+  try {
+    job = await busy($("texts-upload-button"), () => api("/v1/imports", {method: "POST", body: form}));
+  } catch (e) {
+    say("texts-error", "The import was refused: " + e.message);
+    return;
+  }
+  $("texts-upload-status").hidden = false;
+  $("texts-upload-failures").replaceChildren();
+  for (;;) {
+    const state = await api("/v1/imports/" + encodeURIComponent(job.id));
+    const finished = (state.done || 0) + (state.failed || 0) + (state.skipped || 0);
+    const bar = $("texts-upload-progress");
+    bar.max = Math.max(1, state.total || 0);
+    bar.value = Math.min(finished, bar.max);
+    const percent = state.total > 0 ? Math.round((100 * finished) / state.total) : 0;
+    $("texts-upload-state").textContent = "Import of " + file.name + ": " + state.status + " — " + percent + "%";
+    $("texts-upload-counts").textContent = state.done + " done, " + state.failed + " failed, " + state.skipped
+      + " skipped of " + state.total;
+    if (state.status === "done" || state.status === "failed") {
+      $("texts-upload-failures").replaceChildren(...(state.failures || []).map((f) =>
+        el("li", {text: f.source + ": " + f.reason})));
+      await loadTextCollections();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
 /** Called when the view is shown. */
 export function showTexts() {
   loadTextCollections().catch((e) => say("texts-error", e.message));
@@ -176,5 +219,9 @@ export function wireTexts() {
   $("texts-create-form").addEventListener("submit", (event) => {
     event.preventDefault();
     create();
+  });
+  $("texts-upload-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    upload().catch((e) => say("texts-error", e.message));
   });
 }

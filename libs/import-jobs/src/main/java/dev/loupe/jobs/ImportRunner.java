@@ -5,28 +5,16 @@ import dev.loupe.ingest.ImportPlanner.Plan;
 import dev.loupe.ingest.ImportRequestException;
 import dev.loupe.ingest.IngestEvent;
 import dev.loupe.ingest.IngestEventJson;
-import dev.loupe.ingest.InvalidEventException;
-import dev.loupe.ingest.PhotoIngested;
-import dev.loupe.ingest.PhotoSource;
-import dev.loupe.ingest.RejectedItem;
-import dev.loupe.ingest.SourceItem;
-import dev.loupe.ingest.TextIngested;
-import dev.loupe.ingest.TextSource;
 import dev.loupe.jobs.store.ImportStore;
 import dev.loupe.jobs.store.ImportStore.Claim;
 import dev.loupe.jobs.store.ImportStore.JobState;
-import dev.loupe.jobs.store.ImportStore.NewItem;
 import dev.loupe.jobs.store.ImportStore.Unsent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,7 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -173,6 +160,14 @@ public final class ImportRunner implements JobScheduler, AutoCloseable {
 
     /** @return whether the job is now running (false: it failed as a whole) */
     private boolean expand(String id, JobState state) {
+        if (state.request().containsKey(UPLOAD)) {
+            // an upload is read by the request that brought it; its bytes are gone when that was cut off
+            store.fail(
+                    id,
+                    "the upload of " + state.request().getString(UPLOAD) + " was cut off before it was read:"
+                            + " upload the file again");
+            return false;
+        }
         Plan plan;
         try {
             plan = planner.plan(
@@ -184,19 +179,11 @@ public final class ImportRunner implements JobScheduler, AutoCloseable {
             store.fail(id, e.getMessage());
             return false;
         }
-        Expansion expansion = new Expansion(id, state.collection());
-        try {
-            plan.source().read(expansion);
-            expansion.flush();
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warnf("import %s failed: %s", id, e.getMessage());
-            store.fail(id, e.getMessage());
-            return false;
-        }
-        store.markExpanded(id);
-        LOG.infof("import %s: %d item(s) read from %s", id, expansion.position, plan.description());
-        return true;
+        return ItemExpansion.expand(store, id, state.collection(), plan, config.publishBatchSize());
     }
+
+    /** The key of a stored request that marks an upload (its file name), expanded by its request. */
+    static final String UPLOAD = "upload";
 
     private void publish(String id) throws InterruptedException {
         int batchSize = config.publishBatchSize();
@@ -241,68 +228,6 @@ public final class ImportRunner implements JobScheduler, AutoCloseable {
             json.put("urls", new JsonArray(new ArrayList<>(source.urls())));
         }
         return json;
-    }
-
-    /** Stores the items a source yields, a batch at a time, numbering them in source order. */
-    private final class Expansion implements Consumer<SourceItem> {
-
-        private final String id;
-        private final String collection;
-        private final List<NewItem> batch = new ArrayList<>();
-        private int position;
-
-        Expansion(String id, String collection) {
-            this.id = id;
-            this.collection = collection;
-        }
-
-        @Override
-        public void accept(SourceItem item) {
-            batch.add(
-                    switch (item) {
-                        case PhotoSource photo -> photo(photo);
-                        case TextSource text -> text(text);
-                        case RejectedItem rejected -> NewItem.refused(position, rejected.source(), rejected.reason());
-                    });
-            position++;
-            if (batch.size() >= config.publishBatchSize()) {
-                flush();
-            }
-        }
-
-        /** The photo's item, or a refused one when its event would not pass the consumer's validation. */
-        private NewItem photo(PhotoSource photo) {
-            String location = photo.location().toString();
-            PhotoIngested event = new PhotoIngested(
-                    UUID.randomUUID().toString(),
-                    photo.photoId(),
-                    collection,
-                    location,
-                    photo.metadata(),
-                    Instant.now());
-            return checked(location, event);
-        }
-
-        private NewItem text(TextSource text) {
-            return checked(
-                    text.location(),
-                    new TextIngested(UUID.randomUUID().toString(), collection, text.record(), Instant.now()));
-        }
-
-        /** The item of an event, or a refused one when the event would not pass the consumer's validation. */
-        private NewItem checked(String location, IngestEvent event) {
-            try {
-                IngestEventJson.read(IngestEventJson.write(event));
-            } catch (InvalidEventException e) {
-                return NewItem.refused(position, location, "not a valid event: " + e.getMessage());
-            }
-            return NewItem.of(position, location, event);
-        }
-
-        void flush() {
-            store.insertItems(id, batch);
-            batch.clear();
-        }
     }
 
     @Override

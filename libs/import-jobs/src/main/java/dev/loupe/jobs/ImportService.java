@@ -76,6 +76,39 @@ public final class ImportService {
     }
 
     /**
+     * Imports an uploaded JSONL or CSV file of text records: records the job, reads the file into its
+     * items now (the upload's bytes live only as long as the request), then schedules its publishing.
+     * Bad records fail alone, as for a file under the import roots.
+     *
+     * @param type {@code jsonl} or {@code csv}; null to take it from the file name
+     * @param file where the upload was stored (deleted by the caller afterwards)
+     * @param name the file's name as the client gave it
+     * @return the job, running (or failed when the file could not be read at all)
+     * @throws ImportRequestException for another type or a bad collection (400)
+     * @throws ImportQueueFullException when {@code loupe.imports.queue-capacity} jobs are unfinished (503)
+     */
+    public ImportJob submitUpload(String type, java.nio.file.Path file, String name, String requestedCollection) {
+        String fileName = name == null || name.isBlank() ? "upload" : name;
+        Plan plan = planner.planUpload(type, file, fileName);
+        String collection = collection(requestedCollection, true);
+        if (store.active() >= config.queueCapacity()) {
+            throw new ImportQueueFullException(config.queueCapacity());
+        }
+        String id = UUID.randomUUID().toString();
+        io.vertx.core.json.JsonObject request =
+                new io.vertx.core.json.JsonObject().put("type", plan.type()).put(ImportRunner.UPLOAD, fileName);
+        store.create(id, collection, plan.type(), plan.description(), request);
+        // held while the file is read, so that no runner takes the job meanwhile
+        try (ImportStore.Claim claim = store.claim(id)
+                .orElseThrow(() -> new IllegalStateException("a new import is claimed by another process"))) {
+            ItemExpansion.expand(store, id, collection, plan, config.publishBatchSize());
+        }
+        scheduler.schedule(id);
+        LOG.infof("import %s queued: %s into %s", id, plan.description(), collection);
+        return require(id);
+    }
+
+    /**
      * @return the job with its first {@code loupe.imports.failures-limit} failures
      * @throws UnknownImportException when no job has that id
      */

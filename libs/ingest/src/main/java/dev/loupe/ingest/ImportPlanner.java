@@ -111,6 +111,40 @@ public final class ImportPlanner {
         });
     }
 
+    /**
+     * Checks an uploaded file's import: only text records ({@code jsonl}, {@code csv}) are uploaded;
+     * photos come from folders, TSV files and URLs.
+     *
+     * @param type {@code jsonl} or {@code csv} (any case); null to take it from the file name's extension
+     * @param file where the upload was stored
+     * @param name the file's name as the client gave it
+     * @throws ImportRequestException for another type
+     */
+    public Plan planUpload(String type, Path file, String name) {
+        String given = type == null || type.isBlank() ? extension(name) : type.toLowerCase(Locale.ROOT);
+        ImportSources.TextFormat format =
+                switch (given) {
+                    case "jsonl", "ndjson" -> ImportSources.TextFormat.JSONL;
+                    case "csv" -> ImportSources.TextFormat.CSV;
+                    default ->
+                        throw new ImportRequestException(
+                                "type",
+                                "an upload is a jsonl or csv file of texts (photos come from a folder, a TSV or URLs);"
+                                        + " got '" + Locations.abbreviate(given) + "'");
+                };
+        String kind = format == ImportSources.TextFormat.JSONL ? "jsonl" : "csv";
+        return new Plan(
+                kind,
+                "upload " + name,
+                sink -> ImportSources.texts(Files.newInputStream(file), format, textLimits, name)
+                        .read(sink));
+    }
+
+    private static String extension(String name) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
     /** Whether an import of this type brings text records (into a text collection), not photos. */
     public static boolean importsTexts(String type) {
         String kind = type == null ? "" : type.toLowerCase(Locale.ROOT);

@@ -278,6 +278,59 @@ class TextCollectionsTest {
     }
 
     @Test
+    @Order(3)
+    void an_uploaded_file_is_imported_as_a_file_under_the_roots_is() throws Exception {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "uploaded", "kind", "texts", "model", MODEL))
+                .post("/v1/collections")
+                .then()
+                .statusCode(201);
+        var response = given().multiPart(
+                        "file", "bank.jsonl", TextCollectionResource.JSONL.getBytes(), "application/octet-stream")
+                .multiPart("collection", "uploaded")
+                .post("/v1/imports")
+                .then()
+                .statusCode(202)
+                .extract();
+        JsonPath job = Imports.awaitEnd(response.jsonPath().getString("id"));
+
+        assertThat(response.header("Location"))
+                .endsWith("/v1/imports/" + response.jsonPath().getString("id"));
+        assertThat(job.getString("status")).isEqualTo("done");
+        assertThat(job.getLong("done")).isEqualTo(6);
+        assertThat(job.getList("failures.source", String.class))
+                .containsExactly("bank.jsonl line 7", "bank.jsonl line 8");
+        JsonPath csv = Imports.awaitEnd(
+                given().multiPart("file", "more.csv", TextCollectionResource.CSV.getBytes(), "text/csv")
+                        .multiPart("collection", "uploaded")
+                        .post("/v1/imports")
+                        .then()
+                        .statusCode(202)
+                        .extract()
+                        .jsonPath()
+                        .getString("id"));
+        assertThat(csv.getLong("done")).isEqualTo(2);
+
+        problem(
+                        given().multiPart("file", "photos.zip", new byte[] {1, 2, 3}, "application/octet-stream")
+                                .multiPart("collection", "uploaded")
+                                .post("/v1/imports"),
+                        400)
+                .body("title", containsString("jsonl or csv"));
+        problem(given().multiPart("collection", "uploaded").post("/v1/imports"), 400)
+                .body("title", containsString("file"));
+        problem(
+                given().multiPart(
+                                "file",
+                                "bank.jsonl",
+                                TextCollectionResource.JSONL.getBytes(),
+                                "application/octet-stream")
+                        .multiPart("collection", "nowhere")
+                        .post("/v1/imports"),
+                404);
+    }
+
+    @Test
     @Order(6)
     void copies_of_a_question_form_a_near_duplicate_group() throws Exception {
         Imports.awaitEnd(Imports.submit(Map.of(

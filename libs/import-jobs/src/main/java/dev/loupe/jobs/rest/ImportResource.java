@@ -1,5 +1,6 @@
 package dev.loupe.jobs.rest;
 
+import dev.loupe.ingest.ImportRequestException;
 import dev.loupe.jobs.ImportJob;
 import dev.loupe.jobs.ImportJobList;
 import dev.loupe.jobs.ImportRequest;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The import API of every service that serves it (search-service, indexer-service): start an import,
@@ -30,7 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * service's {@link ImportService}'s business.
  */
 @Path("/v1/imports")
-@Tag(name = "Imports", description = "Import photos from a folder, an Unsplash TSV file or a URL list")
+@Tag(
+        name = "Imports",
+        description = "Import photos from a folder, an Unsplash TSV file or a URL list; texts from a JSONL or CSV file")
 @RunOnVirtualThread // the job store blocks on the database
 public class ImportResource {
 
@@ -66,6 +71,48 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(ImportRequest request, @Context UriInfo uri) {
         String id = imports.submit(request).id();
+        return Response.accepted(Map.of("id", id))
+                .location(uri.getAbsolutePathBuilder().path(id).build())
+                .build();
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Import an uploaded file of texts",
+            description = "A JSONL or CSV file of text records (the part 'file'; 'type' jsonl or csv, else the file"
+                    + " name's extension) into the text collection 'collection'. The file is read into the job's items"
+                    + " before the answer (up to quarkus.http.limits.max-body-size; larger files go under an import"
+                    + " root and are imported by path); each bad record fails alone. Follow it with GET"
+                    + " /v1/imports/{id}.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; Location names the job",
+            content = @Content(schema = @Schema(example = "{\"id\": \"2f0c...\"}")))
+    @APIResponse(
+            responseCode = "400",
+            description = "No file, a type other than jsonl or csv, no or a bad collection",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown text collection",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "The upload is larger than quarkus.http.limits.max-body-size",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upload(
+            @RestForm("file") FileUpload file,
+            @RestForm("type") String type,
+            @RestForm("collection") String collection,
+            @Context UriInfo uri) {
+        if (file == null || file.uploadedFile() == null) {
+            throw new ImportRequestException(
+                    "file", "required: the JSONL or CSV file as the multipart part 'file' (with a file name)");
+        }
+        String id = imports.submitUpload(type, file.uploadedFile(), file.fileName(), collection)
+                .id();
         return Response.accepted(Map.of("id", id))
                 .location(uri.getAbsolutePathBuilder().path(id).build())
                 .build();
