@@ -70,10 +70,7 @@ public class ImportResource {
             description = "Too many imports are unfinished (loupe.imports.queue-capacity)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(ImportRequest request, @Context UriInfo uri) {
-        String id = imports.submit(request).id();
-        return Response.accepted(Map.of("id", id))
-                .location(uri.getAbsolutePathBuilder().path(id).build())
-                .build();
+        return accepted(imports.submit(request).id(), uri);
     }
 
     @POST
@@ -111,8 +108,14 @@ public class ImportResource {
             throw new ImportRequestException(
                     "file", "required: the JSONL or CSV file as the multipart part 'file' (with a file name)");
         }
-        String id = imports.submitUpload(type, file.uploadedFile(), file.fileName(), collection)
-                .id();
+        return accepted(
+                imports.submitUpload(type, file.uploadedFile(), file.fileName(), collection)
+                        .id(),
+                uri);
+    }
+
+    /** 202 with the job's id and its Location. */
+    private static Response accepted(String id, UriInfo uri) {
         return Response.accepted(Map.of("id", id))
                 .location(uri.getAbsolutePathBuilder().path(id).build())
                 .build();
