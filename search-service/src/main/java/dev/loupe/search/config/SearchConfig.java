@@ -139,15 +139,20 @@ public interface SearchConfig {
         @WithDefault("convex")
         String fusion();
 
-        /** The dense ranking's share in hybrid fusion, from 0 (words only) to 1 (meaning only). Default: 0.5. */
-        @WithDefault("0.5")
+        /**
+         * The dense ranking's share in hybrid fusion, from 0 (words only) to 1 (meaning only). Default:
+         * 0.7 (with z-score normalisation it meets the paraphrase and fragment bar for all three text
+         * models in BENCHMARKS.md, keeping the most paraphrase recall).
+         */
+        @WithDefault("0.7")
         double denseWeight();
 
         /**
-         * How convex fusion scales each ranking's scores per query: {@code min-max}, {@code max} (s /
-         * max) or {@code z-score}. Default: {@code min-max}.
+         * How convex fusion scales each ranking's scores per query: {@code z-score} (standardised over the
+         * list's candidates, its lowest candidate and any record it lacks at 0), {@code min-max} or
+         * {@code max} (s / max). Default: {@code z-score}.
          */
-        @WithDefault("min-max")
+        @WithDefault("z-score")
         String normalisation();
 
         /**
@@ -329,6 +334,13 @@ public interface SearchConfig {
         /** Photos embedded and stored per batch (standalone). Default: 16. */
         @WithDefault("16")
         int batchSize();
+
+        /**
+         * Text records embedded and stored per batch (a text import's unit of work: one embedding call,
+         * one commit). Default: 128.
+         */
+        @WithDefault("128")
+        int textBatchSize();
 
         /** Photos fetched and decoded at the same time within one import (standalone). Default: 8. */
         @WithDefault("8")

@@ -136,7 +136,8 @@ public class ImportsWiring {
                 new IngestOptions(imports.batchSize(), imports.fetchConcurrency(), THUMBNAIL_URL),
                 IndexSettings.DEFAULT);
         EventRouter router = new EventRouter(processor, new TextEventProcessor(() -> texts, textEmbedder));
-        InProcessIndexer indexer = new InProcessIndexer(router, new ItemProgress(store, metrics), imports.batchSize());
+        InProcessIndexer indexer = new InProcessIndexer(
+                router, new ItemProgress(store, metrics), imports.batchSize(), imports.textBatchSize());
         return new ImportRunner(store, planner, indexer, metrics, imports);
     }
 

@@ -3,6 +3,7 @@ package dev.loupe.search.imports;
 import dev.loupe.ingest.EventOutcome;
 import dev.loupe.ingest.EventProcessor;
 import dev.loupe.ingest.IngestEvent;
+import dev.loupe.ingest.TextIngested;
 import dev.loupe.jobs.EventPublisher;
 import dev.loupe.jobs.ImportProgress;
 import java.util.List;
@@ -19,15 +20,22 @@ final class InProcessIndexer implements EventPublisher {
     private final EventProcessor processor;
     private final ImportProgress progress;
     private final int batchSize;
+    private final int textBatchSize;
 
-    InProcessIndexer(EventProcessor processor, ImportProgress progress, int batchSize) {
+    /**
+     * @param batchSize photos per batch (each fetched, decoded and embedded)
+     * @param textBatchSize text records per batch (one embedding call and one commit)
+     */
+    InProcessIndexer(EventProcessor processor, ImportProgress progress, int batchSize, int textBatchSize) {
         this.processor = processor;
         this.progress = progress;
         this.batchSize = batchSize;
+        this.textBatchSize = textBatchSize;
     }
 
     @Override
     public void publish(String importId, List<? extends IngestEvent> events) throws InterruptedException {
+        int batchSize = !events.isEmpty() && events.getFirst() instanceof TextIngested ? textBatchSize : this.batchSize;
         for (int from = 0; from < events.size(); from += batchSize) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("the import " + importId + " was stopped");

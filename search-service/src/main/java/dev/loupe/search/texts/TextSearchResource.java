@@ -61,10 +61,11 @@ public class TextSearchResource {
             description = "dense: the query is embedded by the collection's model (behind its query instruction,"
                     + " BGE's) and the nearest records by cosine answer. lexical: BM25 over the records' texts,"
                     + " analysed as the collection says (standard for English, CJK bigrams or SmartChinese for"
-                    + " Chinese); a record that shares no term with the query is not a hit. hybrid (the default):"
-                    + " both, fused by loupe.texts.fusion (convex: w·dense + (1−w)·lexical over per-query min-max"
-                    + " normalised scores; or weighted reciprocal-rank fusion), w = loupe.texts.dense-weight unless"
-                    + " the request's 'fusion' says otherwise. Filters and paging apply to every mode; highlights"
+                    + " Chinese), records holding the query's terms contiguously (a fragment pasted from them)"
+                    + " first; a record that shares no term with the query is not a hit. hybrid (the default):"
+                    + " both, fused by loupe.texts.fusion (convex: w·dense + (1−w)·lexical over per-query"
+                    + " normalised scores, z-scores and w = 0.7 by default; or weighted reciprocal-rank fusion),"
+                    + " unless the request's 'fusion' says otherwise. Filters and paging apply to every mode; highlights"
                     + " mark where the query's terms occur in each hit's text.")
     @APIResponse(responseCode = "200", description = "Hits, best first")
     @APIResponse(

@@ -153,8 +153,13 @@ final class LuceneTextCollection extends LuceneIndex implements LuceneCollection
             throws IOException {
         StoredFields stored = searcher.storedFields();
         List<TextHit> hits = new ArrayList<>(docs.length);
+        // hits without vectors read only the JSON source: the stored vector is four bytes a dimension
+        Set<String> fields = withVectors ? null : Set.of(RecordDocuments.SOURCE);
         for (ScoreDoc d : docs) {
-            hits.add(new TextHit(TextDocuments.toEntry(stored.document(d.doc), withVectors), d.score));
+            hits.add(new TextHit(
+                    TextDocuments.toEntry(
+                            fields == null ? stored.document(d.doc) : stored.document(d.doc, fields), withVectors),
+                    d.score));
         }
         return hits;
     }

@@ -201,7 +201,10 @@ public final class TextSearch {
     /** Runs a search with fusion settings other than the defaults (the request's own, or a measurement's). */
     public List<Hit> search(Request request, TextAnalysis analysis, Settings fusion) {
         int wanted = request.offset() + request.limit();
-        int k = Math.min(TextStore.MAX_CANDIDATES, Math.max(wanted, fusion.candidates()));
+        // a dense ranking alone needs no pool to fuse or reorder: the page is enough
+        int k = request.mode() == Mode.DENSE
+                ? wanted
+                : Math.min(TextStore.MAX_CANDIDATES, Math.max(wanted, fusion.candidates()));
         List<TextHit> dense = request.mode() == Mode.LEXICAL
                 ? List.of()
                 : store.dense(request.collection(), request.vector(), request.filter(), k, request.excludeIds());
