@@ -126,7 +126,7 @@ test("the texts view creates a collection, imports questions and searches them t
   await step("shows the questions similar to a hit", async () => {
     await page.fill("#texts-query", "photosynthesis oxygen");
     await page.click("#texts-button");
-    await textMatching(page, "#texts-summary", /hits? for/);
+    await textMatching(page, "#texts-summary", /for “photosynthesis oxygen”/);
     const target = (await hitIds())[0];
     await page.click("#texts-results > li.text-hit >> nth=0 >> button:has-text('Similar')");
     await textMatching(page, "#texts-summary", new RegExp("similar to " + target));
