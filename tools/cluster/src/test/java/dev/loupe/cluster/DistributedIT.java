@@ -458,11 +458,22 @@ class DistributedIT {
         assertThat(running.pids().values()).noneMatch(Cluster::alive);
         assertThat(Cluster.alive(postmaster.get())).as("the PostgreSQL server").isFalse();
         assertThat(ClusterInfo.read(data)).isEmpty();
-        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            assertThat(all.filter(p -> p.info().commandLine().orElse("").contains(data.toString())))
-                    .as("no process of the cluster's data directory")
-                    .isEmpty();
-        }
+        // a straggler such as the embedded server's pg_ctl, orphaned when its JVM went, exits by itself
+        // once the server it waits for is gone: give it a moment, not forever
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+                        assertThat(all.filter(p -> p.info()
+                                                .commandLine()
+                                                .orElse("")
+                                                .contains(data.toString()))
+                                        .map(p -> p.pid() + " "
+                                                + p.info().commandLine().orElse("")))
+                                .as("no process of the cluster's data directory")
+                                .isEmpty();
+                    }
+                });
     }
 
     // --- helpers
