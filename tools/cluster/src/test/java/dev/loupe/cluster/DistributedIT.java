@@ -458,8 +458,8 @@ class DistributedIT {
         assertThat(running.pids().values()).noneMatch(Cluster::alive);
         assertThat(Cluster.alive(postmaster.get())).as("the PostgreSQL server").isFalse();
         assertThat(ClusterInfo.read(data)).isEmpty();
-        // a straggler such as the embedded server's pg_ctl, orphaned when its JVM went, exits by itself
-        // once the server it waits for is gone: give it a moment, not forever
+        // the PostgreSQL node's watchdog shell (PostgresWatchdog, its command line naming the data
+        // directory) polls its JVM once a second and leaves within a second of it: wait that long, not forever
         await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
