@@ -58,7 +58,9 @@ class TextQualityHarnessTest {
                 .contains("4 paraphrase and 4 fragment queries")
                 .contains("| dense |")
                 .contains("| lexical |")
-                .contains("| hybrid convex w=0.5 |")
+                .contains("| hybrid convex min-max w=0.5 |")
+                .contains("| hybrid convex z-score w=0.7 |")
+                .contains("| lexical, no phrase-first |")
                 .contains("| hybrid rrf w=0.7 |")
                 .contains("Chinese question pairs (written for Loupe, zh-paraphrases.tsv: 40 pairs)")
                 .contains("smart-chinese analysis");
