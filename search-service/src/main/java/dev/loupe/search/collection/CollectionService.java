@@ -11,6 +11,7 @@ import dev.loupe.search.texts.TextCollections;
 import dev.loupe.search.texts.TextHitView;
 import dev.loupe.vectorstore.CollectionSpec;
 import dev.loupe.vectorstore.CollectionStats;
+import dev.loupe.vectorstore.Filter;
 import dev.loupe.vectorstore.PhotoRecord;
 import dev.loupe.vectorstore.UnknownCollectionException;
 import dev.loupe.vectorstore.VectorStore;
@@ -38,6 +39,7 @@ public class CollectionService {
     private final DuplicateFinder<PhotoRecord> duplicates;
     private final DuplicateFinder<TextEntry> textDuplicates;
     private final TextCollections texts;
+    private final TextStore textStore;
 
     CollectionService(
             VectorStore store,
@@ -49,6 +51,7 @@ public class CollectionService {
             TextStore textStore) {
         this.store = store;
         this.texts = texts;
+        this.textStore = textStore;
         this.catalog = catalog;
         this.encoder = encoder;
         this.metrics = metrics;
@@ -77,7 +80,9 @@ public class CollectionService {
                     spec.name().equals(catalog.defaultCollection())));
         }
         for (TextCollectionSpec spec : texts.list()) {
-            texts.describe(spec.name()).map(CollectionView::texts).ifPresent(views::add);
+            texts.describe(spec.name())
+                    .map(info -> CollectionView.texts(info, textStore.count(spec.name(), Filter.all())))
+                    .ifPresent(views::add);
         }
         views.sort(Comparator.comparing(CollectionView::name));
         return new CollectionList(ModelView.of(model), views);

@@ -61,7 +61,7 @@ public record CollectionView(
     }
 
     /** A text collection. */
-    static CollectionView texts(dev.loupe.vectorstore.texts.TextCollectionInfo info) {
+    static CollectionView texts(dev.loupe.vectorstore.texts.TextCollectionInfo info, long count) {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         info.fields().forEach((field, type) -> fields.put(field, type.wireName()));
         return new CollectionView(
@@ -69,7 +69,7 @@ public record CollectionView(
                 "texts",
                 info.spec().dimensions(),
                 "cosine",
-                info.count(),
+                count,
                 info.spec().modelId(),
                 false,
                 info.spec().analysis().wireName(),

@@ -62,8 +62,7 @@ public final class LuceneTextStore implements TextStore {
 
     @Override
     public Optional<TextCollectionInfo> describe(String collection) {
-        return collections.ifPresent(
-                collection, "describe", c -> new TextCollectionInfo(c.spec(), c.fields(), c.count(Filter.all())));
+        return collections.ifPresent(collection, "describe", c -> new TextCollectionInfo(c.spec(), c.fields()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.loupe.vectorstore.milvus;
 
 import dev.loupe.vectorstore.CollectionConflictException;
 import dev.loupe.vectorstore.Filter;
+import dev.loupe.vectorstore.UnknownCollectionException;
 import dev.loupe.vectorstore.lexical.QueryTerms;
 import dev.loupe.vectorstore.lexical.TextAnalysis;
 import dev.loupe.vectorstore.texts.MetadataType;
@@ -118,8 +119,12 @@ public final class MilvusTextStore implements TextStore {
 
     @Override
     public Optional<TextCollectionInfo> describe(String collection) {
-        return milvus.describe(collection)
-                .map(d -> new TextCollectionInfo(d.spec(), d.fields(), count(collection, Filter.all())));
+        try {
+            MilvusTextSchema.Described described = milvus.spec(collection);
+            return Optional.of(new TextCollectionInfo(described.spec(), described.fields()));
+        } catch (UnknownCollectionException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -28,7 +28,11 @@ public interface TextStore extends AutoCloseable {
 
     List<TextCollectionSpec> listCollections();
 
-    /** The collection's definition, metadata fields and record count, or empty when it does not exist. */
+    /**
+     * The collection's definition and metadata fields, or empty when it does not exist. Cheap: every
+     * search asks for it (the Milvus store answers from a cache younger than a few seconds, so fields
+     * another process recorded may show that much later).
+     */
     Optional<TextCollectionInfo> describe(String collection);
 
     /**
