@@ -2,6 +2,7 @@ package dev.loupe.search.bench;
 
 import dev.loupe.encoders.TestBundles;
 import dev.loupe.encoders.bench.BenchFixtures;
+import dev.loupe.encoders.quality.CaptionDataset;
 import dev.loupe.search.TestPhotos;
 import dev.loupe.testkit.EmbeddingLikeVectors;
 import dev.loupe.vectorstore.Filter;
@@ -77,16 +78,10 @@ public class TextBenchData implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {}
 
-    static List<String> captions() throws IOException {
-        List<String> lines = Files.readAllLines(
-                BenchFixtures.SHARED.resolve("datasets/flickr8k-1000/captions.csv"), StandardCharsets.UTF_8);
-        List<String> captions = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            int comma = line.indexOf(',');
-            String caption = line.substring(comma + 1).strip();
-            captions.add(caption.startsWith("\"") ? caption.substring(1, caption.length() - 1) : caption);
-        }
-        return captions;
+    static List<String> captions() {
+        return CaptionDataset.read(BenchFixtures.SHARED.resolve("datasets/flickr8k-1000")).captions().stream()
+                .map(CaptionDataset.Caption::text)
+                .toList();
     }
 
     private static void link(Path link, Path target) throws IOException {
@@ -97,7 +92,7 @@ public class TextBenchData implements QuarkusTestResourceLifecycleManager {
 
     private static void ensureRecords(Path root, List<String> captions) {
         try (LuceneTextStore store = new LuceneTextStore(root)) {
-            if (store.describe(COLLECTION).map(info -> info.count() == RECORDS).orElse(false)) {
+            if (store.describe(COLLECTION).isPresent() && store.count(COLLECTION, Filter.all()) == RECORDS) {
                 return;
             }
             store.dropCollection(COLLECTION);

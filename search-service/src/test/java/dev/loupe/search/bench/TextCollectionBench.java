@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.encoders.bench.BenchFixtures;
 import dev.loupe.ingest.ModelTextEmbedder;
+import dev.loupe.search.config.SearchConfig;
 import dev.loupe.testkit.BenchReport;
 import dev.loupe.vectorstore.Filter;
 import dev.loupe.vectorstore.lexical.TextAnalysis;
@@ -44,7 +45,6 @@ class TextCollectionBench {
     private static final int WARM_UP = 30;
     private static final int QUERIES = 300;
     private static final int LIMIT = 10;
-    private static final int IMPORT_BATCH = 128; // loupe.imports.text-batch-size
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/")
@@ -55,6 +55,9 @@ class TextCollectionBench {
 
     @Inject
     TextSearch textSearch;
+
+    @Inject
+    SearchConfig config;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -119,10 +122,10 @@ class TextCollectionBench {
                 BenchReport.percentileMillis(inProcess, 0.99)));
 
         List<String> texts = captions.subList(0, TextBenchData.IMPORT_RECORDS);
+        int batch = config.imports().textBatchSize(); // the import's own batches
         long bareStarted = System.nanoTime();
-        for (int from = 0; from < texts.size(); from += IMPORT_BATCH) {
-            models.embedDocuments(
-                    TextBenchData.MODEL, texts.subList(from, Math.min(texts.size(), from + IMPORT_BATCH)));
+        for (int from = 0; from < texts.size(); from += batch) {
+            models.embedDocuments(TextBenchData.MODEL, texts.subList(from, Math.min(texts.size(), from + batch)));
         }
         double bareSeconds = (System.nanoTime() - bareStarted) / 1e9;
         double importSeconds = importOnce();
@@ -133,7 +136,7 @@ class TextCollectionBench {
                 texts.size(),
                 importSeconds,
                 texts.size() / importSeconds,
-                IMPORT_BATCH,
+                batch,
                 bareSeconds,
                 texts.size() / bareSeconds,
                 bareSeconds / importSeconds));
