@@ -120,8 +120,11 @@ public final class MilvusTextStore implements TextStore {
     @Override
     public Optional<TextCollectionInfo> describe(String collection) {
         try {
-            MilvusTextSchema.Described described = milvus.spec(collection);
-            return Optional.of(new TextCollectionInfo(described.spec(), described.fields()));
+            // the spec never changes and comes from the cache; the fields, which the indexer adds to, are
+            // read afresh: one round trip
+            TextCollectionSpec spec = milvus.spec(collection).spec();
+            return Optional.of(new TextCollectionInfo(
+                    spec, MilvusTextSchema.fields(milvus.properties(collection).get(MilvusTextSchema.FIELDS))));
         } catch (UnknownCollectionException e) {
             return Optional.empty();
         }

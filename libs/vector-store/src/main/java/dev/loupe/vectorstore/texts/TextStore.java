@@ -30,8 +30,7 @@ public interface TextStore extends AutoCloseable {
 
     /**
      * The collection's definition and metadata fields, or empty when it does not exist. Cheap: every
-     * search asks for it (the Milvus store answers from a cache younger than a few seconds, so fields
-     * another process recorded may show that much later).
+     * search asks for it (the Milvus store reads the fields in one round trip, the rest from a cache).
      */
     Optional<TextCollectionInfo> describe(String collection);
 
